@@ -7,6 +7,7 @@ var root = new RootCommand("HpcKit — scalable scientific computing: Chung–Lu
     + "neutron diffraction with active learning, light-front heavy-light mesons.\n\nExamples:\n  hpckit info\n  hpckit quickstart --out out/quickstart");
 root.Add(InfoCommand.Create());
 root.Add(QuickstartCommand.Create());
+root.Add(CommBenchCommand.Create());
 foreach (var module in ModuleRegistry.Commands()) root.Add(module);
 
 return Cli.Run(root, args);

@@ -127,9 +127,8 @@ public sealed class SvgPlot
             .Concat(_refLines.Where(r => r.Vertical).Select(r => r.Value));
         var ys = _series.SelectMany(s => s.Y.Select((y, i) => y + (s.Err?[i] ?? 0)).Concat(s.Y.Select((y, i) => y - (s.Err?[i] ?? 0))))
             .Concat(_bands.SelectMany(b => b.Lo.Concat(b.Hi))).Concat(_refLines.Where(r => !r.Vertical).Select(r => r.Value));
-        var (x0, x1) = Range(xs, LogX, XMin, XMax);
-        var (y0, y1) = Range(ys, LogY, YMin, YMax);
-        if (!LogY && YMin == null && y1 > y0) y1 += 0.04 * (y1 - y0);
+        var (x0, x1) = Pad(Range(xs, LogX, XMin, XMax), LogX, XMin != null, XMax != null);
+        var (y0, y1) = Pad(Range(ys, LogY, YMin, YMax), LogY, YMin != null, YMax != null);
         var ax = new PlotAxis(x0, x1, LogX, left, right);
         var ay = new PlotAxis(y0, y1, LogY, bottom, top);
         Frame(sb, ax, ay, left, top, right, bottom);
@@ -195,7 +194,8 @@ public sealed class SvgPlot
                     sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{px:F2}\" y=\"{bottom + 42}\" font-size=\"8\" text-anchor=\"end\" transform=\"rotate(-60 {px:F2} {bottom + 42})\">{Esc(label)}</text>\n");
             }
         }
-        Legend(sb, _bands.Select(b => (b.Name, b.Color)).Concat(_series.Select(s => (s.Name, s.Color))), right);
+        var pixels = _series.SelectMany(s => s.X.Zip(s.Y, (x, y) => (ax.Map(x), ay.Map(y))));
+        Legend(sb, _bands.Select(b => (b.Name, b.Color)).Concat(_series.Select(s => (s.Name, s.Color))), left, top, right, bottom, pixels);
     }
 
     private void RenderBars(StringBuilder sb, double left, double top, double right, double bottom)
@@ -219,7 +219,7 @@ public sealed class SvgPlot
         }
         for (int c = 0; c < cats.Length; c++)
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + (c + 0.5) * slot:F2}\" y=\"{bottom + 16}\" text-anchor=\"middle\">{Esc(cats[c])}</text>\n");
-        Legend(sb, _bars.Select((b, i) => (b.Name, Palette[i % Palette.Length])), right);
+        Legend(sb, _bars.Select((b, i) => (b.Name, Palette[i % Palette.Length])), left, top, right, bottom, []);
     }
 
     private void RenderSpans(StringBuilder sb, double left, double top, double right, double bottom)
@@ -239,7 +239,7 @@ public sealed class SvgPlot
             double px0 = ax.Map(s0), px1 = ax.Map(s1);
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{px0:F2}\" y=\"{top + r * h + h * 0.15:F2}\" width=\"{Math.Max(0.5, px1 - px0):F2}\" height=\"{h * 0.7:F2}\" fill=\"{color}\"><title>{Esc(g)}: {s0.ToString("G4", CultureInfo.InvariantCulture)}–{s1.ToString("G4", CultureInfo.InvariantCulture)}</title></rect>\n");
         }
-        Legend(sb, groups.Select((g, i) => (g, Palette[i % Palette.Length])), right);
+        Legend(sb, groups.Select((g, i) => (g, Palette[i % Palette.Length])), left, top, right, bottom, []);
     }
 
     private void Frame(StringBuilder sb, PlotAxis? ax, PlotAxis? ay, double left, double top, double right, double bottom)
@@ -265,11 +265,17 @@ public sealed class SvgPlot
         }
     }
 
-    private static void Legend(StringBuilder sb, IEnumerable<(string Name, string Color)> entries, double right)
+    /// <summary>The legend box, in whichever corner of the plot area covers the fewest data points.</summary>
+    private static void Legend(StringBuilder sb, IEnumerable<(string Name, string Color)> entries, double left, double top, double right, double bottom,
+        IEnumerable<(double X, double Y)> points)
     {
         var list = entries.Where(e => e.Name.Length > 0).ToList();
         if (list.Count == 0) return;
-        double w = Math.Min(260, 30 + 7 * list.Max(e => e.Name.Length)), x = right - w - 8, y = 48;
+        double w = Math.Min(260, 30 + 7 * list.Max(e => e.Name.Length)), h = list.Count * 17 + 6;
+        var corners = new[] { (right - w - 8, top + 8.0), (left + 8, top + 8.0), (right - w - 8, bottom - h - 4), (left + 8, bottom - h - 4) };
+        var pts = points.ToList();
+        var (x, y) = corners.OrderBy(c => pts.Count(p => p.X >= c.Item1 - 4 && p.X <= c.Item1 + w + 4 && p.Y >= c.Item2 - 8 && p.Y <= c.Item2 + h + 4)).First();
+        y += 4;
         sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{y - 4}\" width=\"{w:F1}\" height=\"{list.Count * 17 + 6}\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#bbb\"/>\n");
         for (int i = 0; i < list.Count; i++)
         {
@@ -289,6 +295,18 @@ public sealed class SvgPlot
         }
         if (double.IsInfinity(lo)) (lo, hi) = log ? (1, 10) : (0, 1);
         return (min ?? lo, max ?? hi);
+    }
+
+    /// <summary>Widens a data range by 4% on each side not fixed by the caller (in log space for log axes).</summary>
+    private static (double, double) Pad((double Lo, double Hi) r, bool log, bool fixedLo, bool fixedHi)
+    {
+        if (log)
+        {
+            double a = Math.Log10(r.Lo), b = Math.Log10(r.Hi), d = Math.Max(b - a, 0.1) * 0.04;
+            return (fixedLo ? r.Lo : Math.Pow(10, a - d), fixedHi ? r.Hi : Math.Pow(10, b + d));
+        }
+        double pad = (r.Hi > r.Lo ? r.Hi - r.Lo : Math.Max(Math.Abs(r.Lo), 1)) * 0.04;
+        return (fixedLo ? r.Lo : r.Lo - pad, fixedHi ? r.Hi : r.Hi + pad);
     }
 
     private static void Pt(StringBuilder sb, double x, double y)
