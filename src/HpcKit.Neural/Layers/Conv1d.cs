@@ -59,6 +59,17 @@ public sealed class Conv1d<T> : Layer<T> where T : unmanaged, IFloatingPointIeee
     /// <summary>Bias [O] or null.</summary>
     public Parameter<T>? Bias { get; }
 
+    /// <summary>Algorithm requested (default <see cref="Conv1dAlgorithm.Auto"/>).</summary>
+    public Conv1dAlgorithm Algorithm { get; set; }
+
+    /// <summary>Whether the direct kernel runs for the current settings.</summary>
+    public bool UsesDirect => Algorithm switch
+    {
+        Conv1dAlgorithm.Direct => Stride == 1 ? true : throw new InvalidOperationException($"{Name}: the direct kernel needs stride 1"),
+        Conv1dAlgorithm.Im2colGemm => false,
+        _ => Stride == 1 && InChannels * KernelSize <= 16,
+    };
+
     /// <inheritdoc/>
     public override string Name => $"Conv1d({InChannels}→{OutChannels}, k={KernelSize}, s={Stride}, p={Padding})";
 
@@ -77,6 +88,13 @@ public sealed class Conv1d<T> : Layer<T> where T : unmanaged, IFloatingPointIeee
             throw new ArgumentException($"{Name}: input length {_length} is shorter than the kernel");
         _outLength = OutputLength(_length);
         LastInput = input;
+        if (UsesDirect)
+        {
+            Output.Resize(_n, OutChannels, _outLength);
+            DirectConv1d.Forward<T>(input.Span, Weight.Value.Span, Bias != null ? Bias.Value.Span : default, Output.Span,
+                _n, InChannels, OutChannels, KernelSize, Padding, _length, _outLength);
+            return Output;
+        }
         int ck = InChannels * KernelSize, cols = _n * _outLength;
         _col.Resize(ck, cols);
         Im2Col(input.Span, _col.Span);
@@ -107,6 +125,16 @@ public sealed class Conv1d<T> : Layer<T> where T : unmanaged, IFloatingPointIeee
         ArgumentNullException.ThrowIfNull(outputGradient);
         if (outputGradient.Length != _n * OutChannels * _outLength)
             throw new ArgumentException($"{Name}: output gradient {outputGradient.ShapeText} does not match output {Output.ShapeText}");
+        if (UsesDirect)
+        {
+            DirectConv1d.BackwardWeights<T>(x.Span, outputGradient.Span, Weight.Gradient.Span, Bias != null ? Bias.Gradient.Span : default,
+                _n, InChannels, OutChannels, KernelSize, Padding, _length, _outLength);
+            if (!InputGradientRequired) return InputGradient;
+            InputGradient.ResizeAs(x);
+            DirectConv1d.BackwardInput<T>(Weight.Value.Span, outputGradient.Span, InputGradient.Span,
+                _n, InChannels, OutChannels, KernelSize, Padding, _length, _outLength);
+            return InputGradient;
+        }
         int ck = InChannels * KernelSize, cols = _n * _outLength;
         var dy = outputGradient.Span;
         var w = _work.Span;

@@ -44,7 +44,14 @@ public sealed class MaxPool1d<T> : Layer<T> where T : unmanaged, IFloatingPointI
         {
             var src = x.Slice(r * len, len);
             int baseOut = r * outLen;
-            for (int j = 0; j < outLen; j++)
+            int j0 = 0;
+            if (typeof(T) == typeof(float) && KernelSize == 2 && Stride == 2 && MaxPoolKernels.Supported)
+            {
+                j0 = MaxPoolKernels.Pool2(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(src),
+                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(y.Slice(baseOut, outLen)),
+                    _argmax.AsSpan(baseOut, outLen), outLen, r * len);
+            }
+            for (int j = j0; j < outLen; j++)
             {
                 int s = j * Stride;
                 int best = s;

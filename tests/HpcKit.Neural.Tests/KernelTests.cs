@@ -1,0 +1,69 @@
+using HpcKit.Core.Random;
+using HpcKit.Neural;
+
+namespace HpcKit.Neural.Tests;
+
+/// <summary>The float fast paths (SIMD max-pool, direct convolution) against the float64 generic code.</summary>
+public sealed class KernelTests
+{
+    [Fact]
+    public void FloatMaxPool2MatchesGenericIncludingTies()
+    {
+        var rng = new RandomStream(5, 0);
+        var xf = new Tensor<float>(3, 2, 53);
+        var xd = new Tensor<double>(3, 2, 53);
+        for (int i = 0; i < xf.Length; i++)
+        {
+            double v = Math.Round(rng.NextNormal() * 2) / 2; // many ties
+            xf[i] = (float)v;
+            xd[i] = v;
+        }
+        var pf = new MaxPool1d<float>(2);
+        var pd = new MaxPool1d<double>(2);
+        var yf = pf.Forward(xf);
+        var yd = pd.Forward(xd);
+        var gf = new Tensor<float>(yf.Shape.ToArray());
+        var gd = new Tensor<double>(yd.Shape.ToArray());
+        for (int i = 0; i < gf.Length; i++)
+        {
+            gf[i] = i + 1;
+            gd[i] = i + 1;
+        }
+        var df = pf.Backward(gf);
+        var dd = pd.Backward(gd);
+        for (int i = 0; i < yf.Length; i++) Assert.Equal(yd[i], yf[i]);
+        for (int i = 0; i < df.Length; i++) Assert.Equal(dd[i], df[i]);
+    }
+
+    [Fact]
+    public void DirectAndGemmConvolutionsAgreeInFloat()
+    {
+        var rng = new RandomStream(6, 0);
+        var a = new Conv1d<float>(2, 5, 3, ref rng, padding: 1) { Algorithm = Conv1dAlgorithm.Direct };
+        var b = new Conv1d<float>(2, 5, 3, padding: 1) { Algorithm = Conv1dAlgorithm.Im2colGemm };
+        a.Weight.Value.Span.CopyTo(b.Weight.Value.Span);
+        a.Bias!.Value.Span.CopyTo(b.Bias!.Value.Span);
+        var x = new Tensor<float>(4, 2, 301);
+        var data = new RandomStream(7, 0);
+        Init.Normal(x.Span, 1, ref data);
+        var ya = a.Forward(x).Clone();
+        var yb = b.Forward(x);
+        for (int i = 0; i < ya.Length; i++) Assert.Equal(yb[i], ya[i], 1e-5f);
+        var dy = new Tensor<float>(ya.Shape.ToArray());
+        Init.Normal(dy.Span, 1, ref data);
+        var dxa = a.Backward(dy).Clone();
+        var dxb = b.Backward(dy);
+        for (int i = 0; i < dxa.Length; i++) Assert.Equal(dxb[i], dxa[i], 1e-4f);
+        for (int i = 0; i < a.Weight.Length; i++) Assert.Equal(b.Weight.Gradient[i], a.Weight.Gradient[i], 1e-2f);
+    }
+
+    [Fact]
+    public void ReferenceModelsHaveTheSpecParameterCounts()
+    {
+        var rng = new RandomStream(1, 0);
+        Assert.Equal(2_871_399, ReferenceModels.DiffractionCnn<float>(true, ref rng).ParameterCount);
+        Assert.Equal(359_479, ReferenceModels.DiffractionCnn<float>(false, ref rng).ParameterCount);
+        var x = new Tensor<float>(2, 1, 2806);
+        Assert.Equal([2, 7], ReferenceModels.DiffractionCnn<float>(false, ref rng).Forward(x).Shape.ToArray());
+    }
+}
