@@ -66,4 +66,33 @@ public sealed class KernelTests
         var x = new Tensor<float>(2, 1, 2806);
         Assert.Equal([2, 7], ReferenceModels.DiffractionCnn<float>(false, ref rng).Forward(x).Shape.ToArray());
     }
+
+    [Fact]
+    public void WorkerPoolThreadCountDoesNotChangeResults()
+    {
+        float[][] Train(int threads)
+        {
+            WorkerPool.Threads = threads;
+            try
+            {
+                var rng = new RandomStream(2, 0);
+                var net = ReferenceModels.DiffractionCnn<float>(false, ref rng, inputLength: 406);
+                var trainer = new Trainer<float>(net, ReferenceModels.DiffractionLoss<float>(), new Adam<float>(net.Parameters, 1e-3)) { ClipNorm = 50 };
+                var x = new Tensor<float>(6, 1, 406);
+                var y = new Tensor<float>(6, 4);
+                var data = new RandomStream(3, 0);
+                for (int i = 0; i < x.Length; i++) x[i] = data.NextSingle();
+                for (int r = 0; r < 6; r++) y[r * 4] = r % 3;
+                for (int s = 0; s < 3; s++) trainer.TrainStep(x, y);
+                return net.Parameters.Select(p => p.Value.Span.ToArray()).ToArray();
+            }
+            finally
+            {
+                WorkerPool.Threads = 0;
+            }
+        }
+        var one = Train(1);
+        var two = Train(2);
+        for (int i = 0; i < one.Length; i++) Assert.Equal(one[i], two[i]);
+    }
 }

@@ -36,13 +36,12 @@ internal static class DirectConv1d
                 }
             }
         }
-        TensorMath.CountFlops(2L * n * o * c * k * outLength);
     }
 
     public static void BackwardWeights<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dw, Span<T> db,
-        int n, int c, int o, int k, int p, int length, int outLength) where T : unmanaged, IFloatingPointIeee754<T>
+        int n, int c, int o, int k, int p, int length, int outLength, int o0, int o1) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int oc = 0; oc < o; oc++)
+        for (int oc = o0; oc < o1; oc++)
         {
             for (int ic = 0; ic < c; ic++)
             {
@@ -66,7 +65,6 @@ internal static class DirectConv1d
                 db[oc] += s;
             }
         }
-        TensorMath.CountFlops(2L * n * o * c * k * outLength);
     }
 
     public static void BackwardInput<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> dy, Span<T> dx,
@@ -91,6 +89,5 @@ internal static class DirectConv1d
                 }
             }
         }
-        TensorMath.CountFlops(2L * n * o * c * k * outLength);
     }
 }
