@@ -10,6 +10,9 @@ public sealed record StepTiming(string Model, int Threads, int Batch, double[] S
     /// <summary>GFLOP/s of the GEMMs while inside them.</summary>
     public double GemmGflops => GemmFlopsPerStep / GemmSecondsPerStep / 1e9;
 
+    /// <summary>Fraction of the timed steps' total time spent inside GEMM.</summary>
+    public double GemmShare => GemmSecondsPerStep * StepSeconds.Length / StepSeconds.Sum();
+
     /// <summary>GFLOP/s of the whole step (all counted FLOPs / median step time).</summary>
     public double StepGflops => FlopsPerStep / MedianSeconds / 1e9;
 }

@@ -61,6 +61,7 @@ internal static class NeuralBench
         var csv = new CsvTable("model", "threads", "batch", "hpckit_ms", "torch_ms", "ratio_hpckit_over_torch", "gemm_gflops_in_step",
             "step_gflops", "sgemm_peak_gflops", "gemm_fraction_of_peak", "gemm_share_of_step");
         var rows = new List<IReadOnlyList<string>>();
+        string load0 = LoadAverage();
         var labels = new List<string>();
         var ratios = new List<double>();
         using var bar = new ProgressBar("neural bench", (long)models.Length * threads.Length * rounds, quiet);
@@ -71,11 +72,15 @@ internal static class NeuralBench
             {
                 var ours = new List<double>();
                 var theirs = new List<double>();
+                var gemms = new List<double>();
+                var shares = new List<double>();
                 StepTiming? last = null;
                 for (int k = 0; k < rounds; k++)
                 {
                     last = StepBenchmark.Run(m, t, warmup: 1, steps: steps);
                     ours.Add(last.MedianSeconds);
+                    gemms.Add(last.GemmGflops);
+                    shares.Add(last.GemmShare);
                     if (torch != null)
                     {
                         var (sec, err) = torch.Run(m, t, 1, steps);
@@ -85,21 +90,22 @@ internal static class NeuralBench
                     bar.Advance();
                 }
                 double a = StepBenchmark.Median(ours), b = theirs.Count > 0 ? StepBenchmark.Median(theirs) : double.NaN;
-                double gemm = last!.GemmGflops;
+                double gemm = StepBenchmark.Median(gemms), share = StepBenchmark.Median(shares);
                 string key = $"{m}_t{t}";
                 report.Result(key + "_hpckit_ms", a * 1e3).Result(key + "_torch_ms", b * 1e3).Result(key + "_ratio", a / b)
                     .Result(key + "_gemm_gflops", gemm).Result(key + "_sgemm_peak_gflops", peak);
-                csv.Add(m, t, last.Batch, a * 1e3, b * 1e3, a / b, gemm, last.FlopsPerStep / a / 1e9, peak, gemm / peak,
-                    last.GemmSecondsPerStep / a);
+                csv.Add(m, t, last!.Batch, a * 1e3, b * 1e3, a / b, gemm, last.FlopsPerStep / a / 1e9, peak, gemm / peak, share);
                 rows.Add([m, t.ToString(CultureInfo.InvariantCulture), last.Batch.ToString(CultureInfo.InvariantCulture), F(a * 1e3, 1), F(b * 1e3, 1), F(a / b, 2),
-                    F(gemm, 1), F(peak, 1), F(gemm / peak, 2), F(last.GemmSecondsPerStep / a, 2)]);
+                    F(gemm, 1), F(peak, 1), F(gemm / peak, 2), F(share, 2)]);
                 labels.Add($"{m} t={t}");
                 ratios.Add(a / b);
             }
         }
         bar.Dispose();
         CommandKit.PrintTable(["model", "threads", "batch", "hpckit ms", "torch ms", "ratio", "GEMM GF/s", "SGEMM peak", "GEMM/peak", "GEMM share"], rows);
-        Console.WriteLine($"medians of {rounds} alternating rounds × {steps} steps; BLAS {Blas.Current.Name}; the machine may be shared.");
+        string load1 = LoadAverage();
+        report.Result("loadavg_start", load0).Result("loadavg_end", load1);
+        Console.WriteLine($"medians of {rounds} alternating rounds × {steps} steps; BLAS {Blas.Current.Name}; 1-min load average {load0} → {load1} on {Environment.ProcessorCount} cores (shared machine).");
         csv.Save(Path.Combine(dir, "neural_bench.csv"));
         if (ratios.Any(v => !double.IsNaN(v)))
         {
@@ -108,6 +114,18 @@ internal static class NeuralBench
                 .Save(Path.Combine(dir, "neural_bench.svg"));
         }
         if (!quiet) Console.WriteLine($"wrote {dir}/neural_bench.csv" + (ratios.Any(v => !double.IsNaN(v)) ? ", neural_bench.svg" : ""));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     private static string F(double v, int digits) => double.IsNaN(v) ? "-" : v.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
