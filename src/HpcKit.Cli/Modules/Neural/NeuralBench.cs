@@ -21,12 +21,13 @@ internal static class NeuralBench
         var steps = new Option<int>("--steps") { Description = "Timed steps per round (median per round)", DefaultValueFactory = _ => 3 };
         var python = new Option<string>("--python") { Description = "Python with torch (empty: skip PyTorch)", DefaultValueFactory = _ => "/usr/bin/python3" };
         var script = new Option<string?>("--torch-script") { Description = "Path of torch_step_bench.py (default: found from the working directory)" };
+        var passive = new Option<bool>("--torch-passive") { Description = "Run PyTorch with OMP_WAIT_POLICY=PASSIVE (kinder to a shared, oversubscribed machine)" };
         var outDir = CommandKit.Out("Output directory (neural_bench.csv, neural_bench.svg)");
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("bench", "Times training steps of HpcKit.Neural and PyTorch on the same models, batch and thread counts.",
             "hpckit neural bench --models ffn,cnn --threads-list 1,2 --rounds 3 --out out/neural-bench --report bench.json");
-        foreach (var o in new Option[] { models, threadsList, rounds, steps, python, script, outDir, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { models, threadsList, rounds, steps, python, script, passive, outDir, report, quiet }) cmd.Add(o);
         cmd.SetAction(p =>
         {
             var ms = p.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -43,9 +44,10 @@ internal static class NeuralBench
             {
                 var path = TorchStepRunner.FindScript(p.GetValue(script));
                 if (path == null) Console.Error.WriteLine("warning: torch_step_bench.py not found; PyTorch column skipped");
-                else torch = new TorchStepRunner(py, path);
+                else torch = new TorchStepRunner(py, path, p.GetValue(passive));
             }
             var rep = new RunReport("neural bench") { Environment = EnvironmentInfo.Capture() };
+            rep.Parameter("torch_omp_wait_policy", p.GetValue(passive) ? "PASSIVE" : "default");
             Run(ms, ts, r, st, torch, p.GetValue(outDir) ?? "out/neural-bench", rep, p.GetValue(quiet));
             CommandKit.SaveReport(rep, p.GetValue(report), p.GetValue(quiet));
             return 0;

@@ -6,7 +6,7 @@ using HpcKit.Core;
 namespace HpcKit.Cli.Modules.Neural;
 
 /// <summary>Runs scripts/fixtures/neural/torch_step_bench.py (PyTorch side of the benchmark) and reads its JSON line.</summary>
-internal sealed class TorchStepRunner(string python, string script)
+internal sealed class TorchStepRunner(string python, string script, bool passiveWait = false)
 {
     public static string? FindScript(string? given)
     {
@@ -39,6 +39,7 @@ internal sealed class TorchStepRunner(string python, string script)
         psi.Environment["OMP_NUM_THREADS"] = t;
         psi.Environment["OPENBLAS_NUM_THREADS"] = t;
         psi.Environment["MKL_NUM_THREADS"] = t;
+        if (passiveWait) psi.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         try
         {
             using var p = Process.Start(psi)!;
