@@ -57,6 +57,35 @@ public sealed class KernelTests
         for (int i = 0; i < a.Weight.Length; i++) Assert.Equal(b.Weight.Gradient[i], a.Weight.Gradient[i], 1e-2f);
     }
 
+    [Theory]
+    [InlineData(2, 0, 4, 301)]
+    [InlineData(2, 1, 3, 300)]
+    [InlineData(2, 2, 5, 97)]
+    public void FloatStrideTwoConvolutionMatchesDouble(int stride, int padding, int kernel, int length)
+    {
+        var rng = new RandomStream(8, 0);
+        var d = new Conv1d<double>(3, 4, kernel, ref rng, stride, padding);
+        var f = new Conv1d<float>(3, 4, kernel, stride, padding);
+        for (int i = 0; i < d.Weight.Length; i++) f.Weight.Value[i] = (float)d.Weight.Value[i];
+        for (int i = 0; i < 4; i++) f.Bias!.Value[i] = (float)d.Bias!.Value[i];
+        var data = new RandomStream(9, 0);
+        var xd = new Tensor<double>(2, 3, length);
+        Init.Normal(xd.Span, 1, ref data);
+        var xf = new Tensor<float>(2, 3, length);
+        for (int i = 0; i < xd.Length; i++) xf[i] = (float)xd[i];
+        var yd = d.Forward(xd);
+        var yf = f.Forward(xf);
+        for (int i = 0; i < yd.Length; i++) Assert.Equal(yd[i], yf[i], 1e-4);
+        var gd = new Tensor<double>(yd.Shape.ToArray());
+        Init.Normal(gd.Span, 1, ref data);
+        var gf = new Tensor<float>(yd.Shape.ToArray());
+        for (int i = 0; i < gd.Length; i++) gf[i] = (float)gd[i];
+        var dxd = d.Backward(gd);
+        var dxf = f.Backward(gf);
+        for (int i = 0; i < dxd.Length; i++) Assert.Equal(dxd[i], dxf[i], 1e-4);
+        for (int i = 0; i < d.Weight.Length; i++) Assert.Equal(d.Weight.Gradient[i], f.Weight.Gradient[i], 1e-2);
+    }
+
     [Fact]
     public void ReferenceModelsHaveTheSpecParameterCounts()
     {

@@ -248,6 +248,14 @@ public sealed class Conv1d<T> : Layer<T> where T : unmanaged, IFloatingPointIeee
                     {
                         if (jHi > jLo) src.Slice(start, jHi - jLo).CopyTo(dst[jLo..jHi]);
                     }
+                    else if (Stride == 2 && typeof(T) == typeof(float) && StrideTwoKernels.Supported)
+                    {
+                        if (jHi > jLo)
+                        {
+                            StrideTwoKernels.Gather(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(src[start..]),
+                                System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(dst[jLo..jHi]));
+                        }
+                    }
                     else
                     {
                         for (int j = jLo, i = start; j < jHi; j++, i += Stride) dst[j] = src[i];
@@ -278,6 +286,11 @@ public sealed class Conv1d<T> : Layer<T> where T : unmanaged, IFloatingPointIeee
                     {
                         var d = dst.Slice(start, jHi - jLo);
                         System.Numerics.Tensors.TensorPrimitives.Add(d, src[jLo..jHi], d);
+                    }
+                    else if (Stride == 2 && typeof(T) == typeof(float) && StrideTwoKernels.Supported)
+                    {
+                        StrideTwoKernels.ScatterAdd(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(src[jLo..jHi]),
+                            System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(dst[start..]));
                     }
                     else
                     {
