@@ -124,4 +124,40 @@ public sealed class KernelTests
         var two = Train(2);
         for (int i = 0; i < one.Length; i++) Assert.Equal(one[i], two[i]);
     }
+
+    private sealed class NestedBody(int[] hits) : ParallelBody
+    {
+        public override void Run(int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                var inner = new CountBody(hits, i * 10);
+                WorkerPool.For(10, inner);
+            }
+        }
+    }
+
+    private sealed class CountBody(int[] hits, int offset) : ParallelBody
+    {
+        public override void Run(int start, int end)
+        {
+            for (int i = start; i < end; i++) Interlocked.Increment(ref hits[offset + i]);
+        }
+    }
+
+    [Fact]
+    public void WorkerPoolNestedCallsRunEveryIndexOnce()
+    {
+        WorkerPool.Threads = 2;
+        try
+        {
+            var hits = new int[100];
+            WorkerPool.For(10, new NestedBody(hits));
+            Assert.All(hits, h => Assert.Equal(1, h));
+        }
+        finally
+        {
+            WorkerPool.Threads = 0;
+        }
+    }
 }

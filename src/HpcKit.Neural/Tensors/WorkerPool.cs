@@ -11,7 +11,7 @@ namespace HpcKit.Neural;
 public static class WorkerPool
 {
     private static readonly object Gate = new();
-    private static readonly object Busy = new();
+    private static int _busy;
     private static Worker[] _workers = [];
     private static int _threads;
 
@@ -27,7 +27,8 @@ public static class WorkerPool
     {
         ArgumentNullException.ThrowIfNull(body);
         int t = Math.Min(Threads, Math.Max(1, count / Math.Max(1, minPerThread)));
-        if (t <= 1 || !Monitor.TryEnter(Busy))
+        // Not re-entrant on purpose: a nested call (from inside a body) or a concurrent caller runs serially.
+        if (t <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
             body.Run(0, count);
             return;
@@ -38,7 +39,7 @@ public static class WorkerPool
         }
         finally
         {
-            Monitor.Exit(Busy);
+            Volatile.Write(ref _busy, 0);
         }
     }
 
