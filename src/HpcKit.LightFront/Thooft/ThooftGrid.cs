@@ -75,6 +75,35 @@ public sealed class ThooftGrid
         return s * Math.Sqrt(Delta);
     }
 
+    /// <summary>
+    /// Small-k exponent of state j: least-squares fit of ln ψ = γ ln k + c + d·k over the cells with k in [kLo, kHi]
+    /// (the linear term absorbs the analytic correction k^{γ+1}).
+    /// </summary>
+    public double EdgeExponent(int j, double kLo, double kHi)
+    {
+        var v = Vector(j);
+        var ata = new double[9];
+        var atb = new double[3];
+        for (int i = 0; i < NK; i++)
+        {
+            double k = K(i);
+            if (k < kLo || k > kHi || v[i] <= 0) continue;
+            double[] row = [Math.Log(k), 1, k];
+            double y = Math.Log(v[i]);
+            for (int a = 0; a < 3; a++)
+            {
+                atb[a] += row[a] * y;
+                for (int b = 0; b < 3; b++) ata[a * 3 + b] += row[a] * row[b];
+            }
+        }
+        // Solve the 3×3 normal equations by Cramer's rule.
+        double Det(double[] m) => m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+        double det = Det(ata);
+        var m0 = (double[])ata.Clone();
+        m0[0] = atb[0]; m0[3] = atb[1]; m0[6] = atb[2];
+        return Det(m0) / det;
+    }
+
     /// <summary>The dense grid matrix (row-major).</summary>
     public static double[] Matrix(double m, int nk, double pMax)
     {

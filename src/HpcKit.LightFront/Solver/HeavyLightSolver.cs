@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using HpcKit.LightFront.Basis;
+using HpcKit.LightFront.Eigen;
+using HpcKit.LightFront.Hamiltonian;
+using HpcKit.LightFront.Model;
+using HpcKit.LightFront.Observables;
+
+namespace HpcKit.LightFront.Solver;
+
+/// <summary>
+/// Solves the femtoworm heavy-light problem for a parameter set: sparse DLCQ (Lanczos) along a resolution sequence
+/// at fixed P_max, or dense Galerkin (projected edge-exponent basis, dsygvd) along nested bases at a fixed fine grid;
+/// derives the observables of every point and extrapolates them (§6.3).
+/// </summary>
+public static class HeavyLightSolver
+{
+    /// <summary>Sparse DLCQ solve at N_K = <paramref name="nk"/>.</summary>
+    public static ResolutionPoint SolveDlcq(LightFrontParameters p, int nk, double pMax, int states = 3)
+    {
+        var sw = Stopwatch.StartNew();
+        var h = FemtowormHamiltonian.Create(p, nk, pMax, Sector.Half);
+        var r = Lanczos.Lowest(h.Apply, h.Dimension, Math.Min(states, h.Dimension), 1e-9);
+        var h3 = FemtowormHamiltonian.Create(p, nk, pMax, Sector.ThreeHalves);
+        var r3 = Lanczos.Lowest(h3.Apply, h3.Dimension, Math.Min(2, h3.Dimension), 1e-9);
+        double secs = sw.Elapsed.TotalSeconds;
+        var ground = new GridState(h.Grid, Sector.Half, r.Vector(0), r.Values[0], EndpointExponents.Fermion(p.M / p.Beta));
+        return new ResolutionPoint("DLCQ", $"N_K={nk}", h.Grid.Delta, r.Values, r3.Values, Derive(p, ground, r.Values, r3.Values), secs, ground);
+    }
+
+    /// <summary>Dense Galerkin solve on the grid N_K = <paramref name="nk"/> with basis sizes (n0, n1, n2).</summary>
+    public static ResolutionPoint SolveGalerkin(LightFrontParameters p, int nk, double pMax, (int N0, int N1, int N2) size)
+    {
+        var sw = Stopwatch.StartNew();
+        var h = FemtowormHamiltonian.Create(p, nk, pMax, Sector.Half);
+        var g = GalerkinProjection.Solve(h, size.N0, size.N1, size.N2);
+        var h3 = FemtowormHamiltonian.Create(p, nk, pMax, Sector.ThreeHalves);
+        var g3 = GalerkinProjection.Solve(h3, 0, size.N1, size.N2);
+        double secs = sw.Elapsed.TotalSeconds;
+        var ground = new GridState(h.Grid, Sector.Half, g.GridVector(0), g.Values[0], EndpointExponents.Fermion(p.M / p.Beta));
+        return new ResolutionPoint("Galerkin", $"N_b={g.BasisSize}", h.Grid.Delta, g.Values[..Math.Min(3, g.Values.Length)],
+            g3.Values[..Math.Min(2, g3.Values.Length)], Derive(p, ground, g.Values, g3.Values), secs, ground);
+    }
+
+    /// <summary>Observables of a ground state in GeV units.</summary>
+    public static ObservableSet Derive(LightFrontParameters p, GridState s, double[] half, double[] threeHalves)
+    {
+        double b = p.Beta;
+        double fb = Math.Sqrt(2 * PhysicalConstants.Nc / Math.PI) / p.A * s.PsiIntegral * Math.Sqrt(b);
+        double rhoO = s.RhoSquaredOverlapFromNorms();
+        double curv = s.P2 > 0 ? new IsgurWiseFunction(s).RhoSquaredFromCurvature() : double.NaN;
+        double inv = s.InverseLambdaB / b;
+        return new ObservableSet(
+            s.LambdaBar * b, s.P2, s.MeanMomentum * b, s.VirialResidual * b, fb, 1000 * fb / Math.Sqrt(PhysicalConstants.MB),
+            0.25 + rhoO, rhoO, curv, s.RhoSquaredTransverse(p.A * b), inv > 0 ? 1 / inv : double.NaN,
+            half.Length > 1 ? 0.5 * half[1] * b : double.NaN, half.Length > 2 ? 0.5 * half[2] * b : double.NaN,
+            threeHalves.Length > 0 ? 0.5 * threeHalves[0] * b : double.NaN);
+    }
+
+    /// <summary>Runs a method along its resolution sequence and extrapolates every observable.</summary>
+    public static SolveSummary Run(LightFrontParameters p, string method, SolveOptions o, Action? progress = null)
+    {
+        var points = new List<ResolutionPoint>();
+        if (method == "dlcq")
+            foreach (int nk in o.Resolutions) { points.Add(SolveDlcq(p, nk, o.PMax, o.States)); progress?.Invoke(); }
+        else if (method == "galerkin")
+            foreach (var size in o.GalerkinSizes) { points.Add(SolveGalerkin(p, o.GalerkinGrid, o.PMax, size)); progress?.Invoke(); }
+        else throw new ArgumentException($"unknown method '{method}' (dlcq or galerkin)");
+        var ext = new Dictionary<string, ExtrapolationResult>(StringComparer.Ordinal);
+        var h = points.Select(q => method == "dlcq" ? q.Delta : 1.0 / q.HalfLevels.Length).ToArray();
+        foreach (var (name, _, get) in ObservableSet.Rows)
+        {
+            var e = points.Select(q => get(q.Observables)).ToArray();
+            if (method == "dlcq" && name != "lambda_B (grid)") ext[name] = PowerLawExtrapolation.Fit(h, e);
+            else ext[name] = new ExtrapolationResult(e[^1], e.Length > 1 ? Math.Abs(e[^1] - e[^2]) : double.NaN, double.NaN,
+                method == "dlcq" ? "finest grid (not extrapolated)" : "last basis; uncertainty = change from the previous basis");
+        }
+        return new SolveSummary(p, method, o, points, ext);
+    }
+}
+
+/// <summary>Options: P_max/β, DLCQ N_K sequence, Lanczos states, Galerkin grid and nested basis sizes.</summary>
+public sealed record SolveOptions
+{
+    /// <summary>Cut-off on the total light momentum in units of β.</summary>
+    public double PMax { get; init; } = 20;
+
+    /// <summary>DLCQ resolutions N_K (increasing).</summary>
+    public int[] Resolutions { get; init; } = [12, 17, 24, 34, 48, 68];
+
+    /// <summary>Lowest j_z = ½ states.</summary>
+    public int States { get; init; } = 3;
+
+    /// <summary>Fine grid under the Galerkin projection.</summary>
+    public int GalerkinGrid { get; init; } = 68;
+
+    /// <summary>Nested Galerkin bases (2-body size, link size, antiquark size).</summary>
+    public (int N0, int N1, int N2)[] GalerkinSizes { get; init; } = [(4, 3, 3), (6, 4, 4), (8, 5, 5), (10, 6, 6)];
+}
+
+/// <summary>Points and extrapolated observables of one run.</summary>
+public sealed record SolveSummary(LightFrontParameters Parameters, string Method, SolveOptions Options,
+    IReadOnlyList<ResolutionPoint> Points, IReadOnlyDictionary<string, ExtrapolationResult> Extrapolated);

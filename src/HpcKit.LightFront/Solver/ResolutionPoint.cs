@@ -1,0 +1,7 @@
+using HpcKit.LightFront.Observables;
+
+namespace HpcKit.LightFront.Solver;
+
+/// <summary>One solve at one resolution: method, label, Δ (units of β), levels 2Λ̄/β per sector, observables, seconds, ground state.</summary>
+public sealed record ResolutionPoint(string Method, string Resolution, double Delta, double[] HalfLevels, double[] ThreeHalvesLevels,
+    ObservableSet Observables, double Seconds, GridState Ground);
