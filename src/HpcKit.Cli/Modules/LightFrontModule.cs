@@ -40,7 +40,7 @@ internal sealed class LightFrontModule : ICliModule
         var o = new SolveOptions { Resolutions = [12, 17, 24, 34], GalerkinGrid = 34, GalerkinSizes = [(4, 3, 3), (6, 4, 4), (8, 5, 5)] };
         var d = HeavyLightSolver.Run(p, "dlcq", o);
         var gl = HeavyLightSolver.Run(p, "galerkin", o);
-        string sub = Path.Combine(dir, "lightfront");
+        string sub = dir;
         LightFrontReport.Write(sub, d, gl);
         report.Result("lightfront_lambda_bar_gev", d.Extrapolated["Lambda_bar"].Value);
         report.Result("lightfront_rho2", d.Extrapolated["rho^2"].Value);
@@ -81,7 +81,7 @@ internal sealed class LightFrontModule : ICliModule
                 var sw = Stopwatch.StartNew();
                 var t = new ThooftGrid(mass, n, pm, 2);
                 h.Add(t.Delta); e.Add(t.Values[0]);
-                rows.Add(["grid", $"N_K={n}", F(t.Values[0] / 2), F(t.Values[1] / 2), F(t.MeanMomentum(0)), F(t.WavefunctionIntegral(0)), F(t.EdgeExponent(0, Math.Max(4 * t.Delta, 0.02), 0.2)), F(sw.Elapsed.TotalSeconds)]);
+                rows.Add(["grid", $"N_K={n}", F(t.Values[0] / 2), F(t.Values[1] / 2), F(t.MeanMomentum(0)), F(t.WavefunctionIntegral(0)), F(t.EdgeExponent(0, 4 * t.Delta, Math.Max(0.2, 40 * t.Delta))), F(sw.Elapsed.TotalSeconds)]);
                 bar.Advance();
             }
             foreach (int n in new[] { nbMax / 3, 2 * nbMax / 3, nbMax })
