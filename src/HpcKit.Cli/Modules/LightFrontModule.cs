@@ -37,7 +37,7 @@ internal sealed class LightFrontModule : ICliModule
     public void Quickstart(string dir, RunReport report, bool quiet)
     {
         var p = new LightFrontParameters("quickstart-illustrative", "illustrative, not fitted", 0.5, 0.25, 0.5, 0.25, 2.5, 0.02, 0.02);
-        var o = new SolveOptions { Resolutions = [12, 17, 24, 34], GalerkinGrid = 34, GalerkinSizes = [(4, 3, 3), (6, 4, 4), (8, 5, 5)] };
+        var o = new SolveOptions { Resolutions = [12, 17, 24, 34], GalerkinSizes = [(4, 3, 3), (6, 4, 4), (8, 5, 5)] };
         var d = HeavyLightSolver.Run(p, "dlcq", o);
         var gl = HeavyLightSolver.Run(p, "galerkin", o);
         string sub = dir;
@@ -118,7 +118,7 @@ internal sealed class LightFrontModule : ICliModule
         catch (FormatException) { throw new HpcKitUsageException($"--nk must be comma-separated integers (got '{nk}')"); }
         if (seq.Length < 1 || seq.Any(x => x < 4 || x > 400)) throw new HpcKitUsageException("--nk values must be in 4..400");
         for (int i = 1; i < seq.Length; i++) if (seq[i] <= seq[i - 1]) throw new HpcKitUsageException("--nk must increase");
-        return new SolveOptions { PMax = pmax, Resolutions = seq, GalerkinGrid = seq[^1] };
+        return new SolveOptions { PMax = pmax, Resolutions = seq };
     }
 
     private static Command Solve()
@@ -141,7 +141,7 @@ internal sealed class LightFrontModule : ICliModule
             var o = Options(pr.GetValue(pmax), pr.GetValue(nk)!);
             string meth = pr.GetValue(method)!;
             var r = new RunReport("lightfront solve").Parameter("params", pr.GetValue(prm)).Parameter("method", meth);
-            int steps = meth == "dlcq" ? o.Resolutions.Length : o.GalerkinSizes.Length;
+            int steps = meth == "dlcq" ? o.Resolutions.Length : o.GalerkinSizes.Length + o.Resolutions.Length - 1;
             SolveSummary s;
             using (var bar = new ProgressBar($"solve {meth}", steps, pr.GetValue(quiet)))
             using (r.Time("solve"))
@@ -172,7 +172,7 @@ internal sealed class LightFrontModule : ICliModule
             var p = ParameterFile.Load(pr.GetValue(prm)!);
             var o = Options(pr.GetValue(pmax), pr.GetValue(nk)!);
             SolveSummary d, g;
-            using (var bar = new ProgressBar("report", o.Resolutions.Length + o.GalerkinSizes.Length, pr.GetValue(quiet)))
+            using (var bar = new ProgressBar("report", 2 * o.Resolutions.Length - 1 + o.GalerkinSizes.Length, pr.GetValue(quiet)))
             {
                 d = HeavyLightSolver.Run(p, "dlcq", o, () => bar.Advance());
                 g = HeavyLightSolver.Run(p, "galerkin", o, () => bar.Advance());

@@ -42,7 +42,12 @@ public static class LightFrontReport
     }
 
     /// <summary>The resolution sequence of a run, e.g. "N_K=12..68" or "N_b=22..82".</summary>
-    public static string Sequence(SolveSummary r) => $"{r.Points[0].Resolution}..{r.Points[^1].Resolution.Split('=')[1]}";
+    public static string Sequence(SolveSummary r)
+    {
+        int lo = r.Points.Min(q => q.NK), hi = r.Points.Max(q => q.NK);
+        if (r.Method != "galerkin") return $"N_K={lo}..{hi}";
+        return $"N_b={r.Points.Where(q => q.BasisSize > 0).Min(q => q.BasisSize)}..{r.Points.Max(q => q.BasisSize)}, N_K={lo}..{hi}";
+    }
 
     /// <summary>JSON of a run: parameters, every point and every extrapolation.</summary>
     public static JsonObject Json(SolveSummary r)
@@ -50,7 +55,7 @@ public static class LightFrontReport
         var pts = new JsonArray();
         foreach (var p in r.Points)
         {
-            var o = new JsonObject { ["method"] = p.Method, ["resolution"] = p.Resolution, ["delta_over_beta"] = p.Delta, ["seconds"] = p.Seconds };
+            var o = new JsonObject { ["method"] = p.Method, ["resolution"] = p.Resolution, ["n_k"] = p.NK, ["basis_size"] = p.BasisSize, ["delta_over_beta"] = p.Delta, ["seconds"] = p.Seconds };
             foreach (var (name, _, get) in ObservableSet.Rows) o[name] = Num(get(p.Observables));
             o["levels_half_2Lambda_over_beta"] = new JsonArray([.. p.HalfLevels.Select(v => (JsonNode?)Num(v))]);
             o["levels_3half_2Lambda_over_beta"] = new JsonArray([.. p.ThreeHalvesLevels.Select(v => (JsonNode?)Num(v))]);
@@ -151,13 +156,14 @@ public static class LightFrontReport
         // 5. Convergence.
         double star = dlcq.Extrapolated["Lambda_bar"].Value;
         var cc = new CsvTable("method", "resolution", "Lambda_bar_GeV", "abs_dev_from_extrapolated", "virial_residual_GeV");
-        var cv = new SvgPlot($"Convergence of Lambda ({par.Name}); extrapolated DLCQ {star:F4} GeV", "N_K (DLCQ) or N_b (Galerkin)", "|Lambda(N) - Lambda*| (GeV)") { LogX = true, LogY = true };
+        var cv = new SvgPlot($"Convergence of Lambda ({par.Name}); extrapolated DLCQ {star:F4} GeV", "N_K (Galerkin: largest basis on each grid)", "|Lambda(N) - Lambda*| (GeV)") { LogX = true, LogY = true };
         foreach (var run in new[] { dlcq, galerkin })
         {
             var xs = new List<double>(); var ys = new List<double>(); var vr = new List<double>();
             foreach (var pt in run.Points)
             {
-                double n = double.Parse(pt.Resolution.Split('=')[1], Inv);
+                if (run.Method == "galerkin" && pt.BasisSize != run.Points.Max(q => q.BasisSize)) continue;
+                double n = pt.NK;
                 double dev = Math.Abs(pt.Observables.LambdaBar - star);
                 cc.Add(run.Method, pt.Resolution, pt.Observables.LambdaBar, dev, pt.Observables.VirialResidual);
                 if (dev > 0) { xs.Add(n); ys.Add(dev); vr.Add(Math.Abs(pt.Observables.VirialResidual)); }

@@ -24,7 +24,7 @@ public static class HeavyLightSolver
         var r3 = Lanczos.Lowest(h3.Apply, h3.Dimension, Math.Min(2, h3.Dimension), 1e-9);
         double secs = sw.Elapsed.TotalSeconds;
         var ground = new GridState(h.Grid, Sector.Half, r.Vector(0), r.Values[0], EndpointExponents.Fermion(p.M / p.Beta));
-        return new ResolutionPoint("DLCQ", $"N_K={nk}", h.Grid.Delta, r.Values, r3.Values, Derive(p, ground, r.Values, r3.Values), secs, ground);
+        return new ResolutionPoint("DLCQ", $"N_K={nk}", nk, 0, h.Grid.Delta, r.Values, r3.Values, Derive(p, ground, r.Values, r3.Values), secs, ground);
     }
 
     /// <summary>Dense Galerkin solve on the grid N_K = <paramref name="nk"/> with basis sizes (n0, n1, n2).</summary>
@@ -37,7 +37,7 @@ public static class HeavyLightSolver
         var g3 = GalerkinProjection.Solve(h3, 0, size.N1, size.N2);
         double secs = sw.Elapsed.TotalSeconds;
         var ground = new GridState(h.Grid, Sector.Half, g.GridVector(0), g.Values[0], EndpointExponents.Fermion(p.M / p.Beta));
-        return new ResolutionPoint("Galerkin", $"N_b={g.BasisSize}", h.Grid.Delta, g.Values[..Math.Min(3, g.Values.Length)],
+        return new ResolutionPoint("Galerkin", $"N_b={g.BasisSize}@N_K={nk}", nk, g.BasisSize, h.Grid.Delta, g.Values[..Math.Min(3, g.Values.Length)],
             g3.Values[..Math.Min(2, g3.Values.Length)], Derive(p, ground, g.Values, g3.Values), secs, ground);
     }
 
@@ -56,29 +56,56 @@ public static class HeavyLightSolver
             threeHalves.Length > 0 ? 0.5 * threeHalves[0] * b : double.NaN);
     }
 
-    /// <summary>Runs a method along its resolution sequence and extrapolates every observable.</summary>
+    /// <summary>
+    /// Runs a method along its resolution sequence and extrapolates every observable. DLCQ: the N_K sequence, fitted
+    /// in Δ. Galerkin: nested bases on the finest grid (basis convergence), then the largest basis on every grid of the
+    /// sequence, fitted in Δ; the uncertainty adds the change between the last two bases.
+    /// </summary>
     public static SolveSummary Run(LightFrontParameters p, string method, SolveOptions o, Action? progress = null)
     {
         var points = new List<ResolutionPoint>();
-        if (method == "dlcq")
-            foreach (int nk in o.Resolutions) { points.Add(SolveDlcq(p, nk, o.PMax, o.States)); progress?.Invoke(); }
-        else if (method == "galerkin")
-            foreach (var size in o.GalerkinSizes) { points.Add(SolveGalerkin(p, o.GalerkinGrid, o.PMax, size)); progress?.Invoke(); }
-        else throw new ArgumentException($"unknown method '{method}' (dlcq or galerkin)");
         var ext = new Dictionary<string, ExtrapolationResult>(StringComparer.Ordinal);
-        var h = points.Select(q => method == "dlcq" ? q.Delta : 1.0 / q.HalfLevels.Length).ToArray();
-        foreach (var (name, _, get) in ObservableSet.Rows)
+        if (method == "dlcq")
         {
-            var e = points.Select(q => get(q.Observables)).ToArray();
-            if (method == "dlcq" && name != "lambda_B (grid)") ext[name] = PowerLawExtrapolation.Fit(h, e);
-            else ext[name] = new ExtrapolationResult(e[^1], e.Length > 1 ? Math.Abs(e[^1] - e[^2]) : double.NaN, double.NaN,
-                method == "dlcq" ? "finest grid (not extrapolated)" : "last basis; uncertainty = change from the previous basis");
+            foreach (int nk in o.Resolutions) { points.Add(SolveDlcq(p, nk, o.PMax, o.States)); progress?.Invoke(); }
+            var h = points.Select(q => q.Delta).ToArray();
+            foreach (var (name, _, get) in ObservableSet.Rows)
+            {
+                var e = points.Select(q => get(q.Observables)).ToArray();
+                ext[name] = name != "lambda_B (grid)" ? PowerLawExtrapolation.Fit(h, e)
+                    : new ExtrapolationResult(e[^1], e.Length > 1 ? Math.Abs(e[^1] - e[^2]) : double.NaN, double.NaN, "finest grid (not extrapolated; diverges when psi0(0) != 0)");
+            }
         }
+        else if (method == "galerkin")
+        {
+            int fine = o.Resolutions[^1];
+            var basis = new List<ResolutionPoint>();
+            foreach (var size in o.GalerkinSizes) { basis.Add(SolveGalerkin(p, fine, o.PMax, size)); progress?.Invoke(); }
+            var grids = new List<ResolutionPoint>();
+            foreach (int nk in o.Resolutions[..^1]) { grids.Add(SolveGalerkin(p, nk, o.PMax, o.GalerkinSizes[^1])); progress?.Invoke(); }
+            grids.Add(basis[^1]);
+            points.AddRange(basis);
+            points.AddRange(grids[..^1]);
+            var h = grids.Select(q => q.Delta).ToArray();
+            foreach (var (name, _, get) in ObservableSet.Rows)
+            {
+                double change = basis.Count > 1 ? Math.Abs(get(basis[^1].Observables) - get(basis[^2].Observables)) : 0;
+                var e = grids.Select(q => get(q.Observables)).ToArray();
+                if (name == "lambda_B (grid)")
+                {
+                    ext[name] = new ExtrapolationResult(e[^1], change, double.NaN, "largest basis on the finest grid (not extrapolated)");
+                    continue;
+                }
+                var f = PowerLawExtrapolation.Fit(h, e);
+                ext[name] = f with { Uncertainty = f.Uncertainty + change, Fit = f.Fit + $" at N_b={basis[^1].BasisSize}; + basis change {change:G3}" };
+            }
+        }
+        else throw new ArgumentException($"unknown method '{method}' (dlcq or galerkin)");
         return new SolveSummary(p, method, o, points, ext);
     }
 }
 
-/// <summary>Options: P_max/β, DLCQ N_K sequence, Lanczos states, Galerkin grid and nested basis sizes.</summary>
+/// <summary>Options: P_max/β, the N_K sequence (the Galerkin projection uses the same grids), Lanczos states, nested Galerkin bases.</summary>
 public sealed record SolveOptions
 {
     /// <summary>Cut-off on the total light momentum in units of β.</summary>
@@ -89,9 +116,6 @@ public sealed record SolveOptions
 
     /// <summary>Lowest j_z = ½ states.</summary>
     public int States { get; init; } = 3;
-
-    /// <summary>Fine grid under the Galerkin projection.</summary>
-    public int GalerkinGrid { get; init; } = 68;
 
     /// <summary>Nested Galerkin bases (2-body size, link size, antiquark size).</summary>
     public (int N0, int N1, int N2)[] GalerkinSizes { get; init; } = [(4, 3, 3), (6, 4, 4), (8, 5, 5), (10, 6, 6)];
