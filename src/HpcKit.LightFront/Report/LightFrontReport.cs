@@ -172,7 +172,55 @@ public static class LightFrontReport
         }
         cv.Save(P("convergence.svg"));
         cc.Save(P("convergence.csv"));
+        AtomicFile.WriteAllText(P("diagnostics.json"), Diagnostics(dlcq).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         return files;
+    }
+
+    /// <summary>
+    /// §9 diagnostics of the finest DLCQ point: normalisation, P₂ and virial residual of the ground state; Hermiticity
+    /// residual of the assembled sector matrix on a small grid; fitted ψ₀ edge exponent against γ (and γ₃, γ_b for
+    /// reference); ρ² from the norms against the curvature; ρ² − ρ²_⊥; the ½–3/2 level pairing; the seagull coupling.
+    /// </summary>
+    public static JsonObject Diagnostics(SolveSummary dlcq)
+    {
+        var p = dlcq.Parameters;
+        var c = p.Scaled();
+        var last = dlcq.Points[^1];
+        var s = last.Ground;
+        var small = new Hamiltonian.FemtowormHamiltonian(new Basis.DlcqGrid(12, dlcq.Options.PMax), c, Hamiltonian.Sector.Half);
+        var a = small.AssembleDense();
+        int n = small.Dimension;
+        double asym = 0, max = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) { asym = Math.Max(asym, Math.Abs(a[i * n + j] - a[j * n + i])); max = Math.Max(max, Math.Abs(a[i * n + j])); }
+        double norm = 0;
+        foreach (double x in s.U0) norm += x * x;
+        foreach (double x in s.UA) norm += x * x;
+        foreach (double x in s.UB) norm += x * x;
+        int lo = Math.Max(2, s.Grid.NK / 64), hi = Math.Max(lo + 3, s.Grid.NK / 16);
+        double l32 = last.ThreeHalvesLevels.Length > 0 ? last.ThreeHalvesLevels[0] : double.NaN;
+        double partner = last.HalfLevels.Skip(1).OrderBy(v => Math.Abs(v - l32)).DefaultIfEmpty(double.NaN).First();
+        var o = last.Observables;
+        return new JsonObject
+        {
+            ["resolution"] = last.Resolution,
+            ["ground_norm"] = Num(norm),
+            ["ground_P2"] = Num(o.P2),
+            ["ground_virial_residual_GeV"] = Num(o.VirialResidual),
+            ["hermiticity_residual_relative_NK12"] = Num(asym / max),
+            ["edge_exponent_psi0_fitted"] = Num(s.EdgeExponent(lo, hi)),
+            ["edge_window_cells"] = $"{lo}..{hi}",
+            ["gamma_thooft"] = Num(Basis.EndpointExponents.Fermion(c.M)),
+            ["gamma3_antiquark_edge"] = Num(Basis.EndpointExponents.Fermion(c.MV)),
+            ["gamma_b_link_edge"] = Num(Basis.EndpointExponents.Boson(c.Mu)),
+            ["rho2_norms"] = Num(o.Rho2),
+            ["rho2_curvature"] = Num(o.Rho2Curvature),
+            ["rho2_minus_rho2_perp"] = Num(o.Rho2 - o.Rho2Perp),
+            ["lowest_3half_2Lambda_over_beta"] = Num(l32),
+            ["nearest_half_partner_2Lambda_over_beta"] = Num(partner),
+            ["seagull_coupling"] = p.Seagull,
+            ["seagull_prescription"] = p.Seagull == 1 ? "S (sum of squares)" : p.Seagull == 0 ? "N (no seagulls)" : "scaled",
+        };
     }
 
     private static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
