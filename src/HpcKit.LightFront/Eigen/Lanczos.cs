@@ -106,10 +106,3 @@ public static class Lanczos
 
     private static void Scale(double[] v, double s) => TensorPrimitives.Multiply(v, s, v);
 }
-
-/// <summary>Lowest eigenpairs from <see cref="Lanczos"/>: values ascending, vectors row-major, iterations used.</summary>
-public sealed record LanczosResult(double[] Values, double[] Vectors, int N, int Iterations, bool Converged)
-{
-    /// <summary>Eigenvector j.</summary>
-    public ReadOnlySpan<double> Vector(int j) => Vectors.AsSpan(j * N, N);
-}

@@ -60,6 +60,3 @@ public static class PowerLawExtrapolation
         return true;
     }
 }
-
-/// <summary>An extrapolated value, its uncertainty, the last fitted exponent and a description of the fit.</summary>
-public readonly record struct ExtrapolationResult(double Value, double Uncertainty, double Exponent, string Fit);

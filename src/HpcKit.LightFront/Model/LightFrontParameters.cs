@@ -28,6 +28,3 @@ public sealed record LightFrontParameters(
     public static LightFrontParameters Thooft(double mOverBeta) =>
         new("thooft", "heavy-light 't Hooft limit", 1.0, mOverBeta, 1.0, mOverBeta, 1.0, 0, 0);
 }
-
-/// <summary>Couplings in units of β: m, μ, m_V, h_f, h_nf, κ_f, κ_nf and the seagull coupling.</summary>
-public readonly record struct ScaledCouplings(double M, double Mu, double MV, double HF, double HNF, double KappaF, double KappaNF, double Seagull);
