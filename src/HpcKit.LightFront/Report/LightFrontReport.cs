@@ -160,9 +160,9 @@ public static class LightFrontReport
         foreach (var run in new[] { dlcq, galerkin })
         {
             var xs = new List<double>(); var ys = new List<double>(); var vr = new List<double>();
-            foreach (var pt in run.Points)
+            int largest = run.Points.Max(q => q.BasisSize);
+            foreach (var pt in run.Points.Where(q => q.BasisSize == largest).OrderBy(q => q.NK))
             {
-                if (run.Method == "galerkin" && pt.BasisSize != run.Points.Max(q => q.BasisSize)) continue;
                 double n = pt.NK;
                 double dev = Math.Abs(pt.Observables.LambdaBar - star);
                 cc.Add(run.Method, pt.Resolution, pt.Observables.LambdaBar, dev, pt.Observables.VirialResidual);
