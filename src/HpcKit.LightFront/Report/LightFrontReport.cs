@@ -201,9 +201,14 @@ public static class LightFrontReport
         double l32 = last.ThreeHalvesLevels.Length > 0 ? last.ThreeHalvesLevels[0] : double.NaN;
         double partner = last.HalfLevels.Skip(1).OrderBy(v => Math.Abs(v - l32)).DefaultIfEmpty(double.NaN).First();
         var o = last.Observables;
+        var states = new JsonArray();
+        foreach (var st in last.States)
+            states.Add(new JsonObject { ["sector"] = st.Sector, ["index"] = st.Index, ["Lambda_GeV"] = Num(st.LambdaBar), ["P2"] = Num(st.P2),
+                ["mean_k_GeV"] = Num(st.MeanK), ["virial_residual_GeV"] = Num(st.VirialResidual) });
         return new JsonObject
         {
             ["resolution"] = last.Resolution,
+            ["states"] = states,
             ["ground_norm"] = Num(norm),
             ["ground_P2"] = Num(o.P2),
             ["ground_virial_residual_GeV"] = Num(o.VirialResidual),

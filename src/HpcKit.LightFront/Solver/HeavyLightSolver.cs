@@ -23,8 +23,13 @@ public static class HeavyLightSolver
         var h3 = FemtowormHamiltonian.Create(p, nk, pMax, Sector.ThreeHalves);
         var r3 = Lanczos.Lowest(h3.Apply, h3.Dimension, Math.Min(2, h3.Dimension), 1e-9);
         double secs = sw.Elapsed.TotalSeconds;
-        var ground = new GridState(h.Grid, Sector.Half, r.Vector(0), r.Values[0], EndpointExponents.Fermion(p.M / p.Beta));
-        return new ResolutionPoint("DLCQ", $"N_K={nk}", nk, 0, h.Grid.Delta, r.Values, r3.Values, Derive(p, ground, r.Values, r3.Values), secs, ground);
+        double gamma = EndpointExponents.Fermion(p.M / p.Beta);
+        var ground = new GridState(h.Grid, Sector.Half, r.Vector(0), r.Values[0], gamma);
+        var summaries = new List<StateSummary>();
+        for (int j = 0; j < r.Values.Length; j++) summaries.Add(Summarise(p, "1/2", j, new GridState(h.Grid, Sector.Half, r.Vector(j), r.Values[j], gamma)));
+        for (int j = 0; j < r3.Values.Length; j++) summaries.Add(Summarise(p, "3/2", j, new GridState(h.Grid, Sector.ThreeHalves, r3.Vector(j), r3.Values[j], gamma)));
+        return new ResolutionPoint("DLCQ", $"N_K={nk}", nk, 0, h.Grid.Delta, r.Values, r3.Values, Derive(p, ground, r.Values, r3.Values), secs, ground)
+            { States = summaries };
     }
 
     /// <summary>Dense Galerkin solve on the grid N_K = <paramref name="nk"/> with basis sizes (n0, n1, n2).</summary>
@@ -40,6 +45,9 @@ public static class HeavyLightSolver
         return new ResolutionPoint("Galerkin", $"N_b={g.BasisSize}@N_K={nk}", nk, g.BasisSize, h.Grid.Delta, g.Values[..Math.Min(3, g.Values.Length)],
             g3.Values[..Math.Min(2, g3.Values.Length)], Derive(p, ground, g.Values, g3.Values), secs, ground);
     }
+
+    private static StateSummary Summarise(LightFrontParameters p, string sector, int j, GridState s) =>
+        new(sector, j, s.LambdaBar * p.Beta, s.P2, s.MeanMomentum * p.Beta, s.VirialResidual * p.Beta);
 
     /// <summary>Observables of a ground state in GeV units.</summary>
     public static ObservableSet Derive(LightFrontParameters p, GridState s, double[] half, double[] threeHalves)

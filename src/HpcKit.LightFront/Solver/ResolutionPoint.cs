@@ -7,4 +7,8 @@ namespace HpcKit.LightFront.Solver;
 /// 2Λ̄/β per sector, observables, seconds, ground state.
 /// </summary>
 public sealed record ResolutionPoint(string Method, string Resolution, int NK, int BasisSize, double Delta, double[] HalfLevels,
-    double[] ThreeHalvesLevels, ObservableSet Observables, double Seconds, GridState Ground);
+    double[] ThreeHalvesLevels, ObservableSet Observables, double Seconds, GridState Ground)
+{
+    /// <summary>P₂, ⟨k⟩ and the virial residual of every computed state, both sectors.</summary>
+    public IReadOnlyList<StateSummary> States { get; init; } = [];
+}
