@@ -112,3 +112,29 @@ public class KernelAndConvergenceTests
         }
     }
 }
+
+public class ThreeBodyGalerkinTests
+{
+    [Fact]
+    public void ContinuumGalerkinOfH3IsMonotoneAndAgreesWithDlcq()
+    {
+        // Independent continuum Galerkin of the j = 3/2 operator (μ = β, m_V = β/2) against the DLCQ sequence.
+        // The DLCQ boson gap term converges like √Δ and competes with the edge error, so its single-power extrapolation
+        // understates its error; the stated tolerance is 0.5 % (measured difference ≈ 0.3 %).
+        var g7 = new ThreeBodyGalerkin(1.0, 0.5, 7, 7).Values[0];
+        var g9 = new ThreeBodyGalerkin(1.0, 0.5, 9, 9).Values[0];
+        Assert.True(g9 <= g7 + 1e-10);
+        var p = new LightFrontParameters("x", "", 1, 0.5, 1.0, 0.5, 2, 0, 0);
+        int[] nks = [24, 34, 48, 68, 96, 136];
+        var h = new double[nks.Length];
+        var e = new double[nks.Length];
+        for (int i = 0; i < nks.Length; i++)
+        {
+            var op = FemtowormHamiltonian.Create(p, nks[i], 10, Sector.ThreeHalves);
+            h[i] = op.Grid.Delta;
+            e[i] = Lanczos.Lowest(op.Apply, op.Dimension, 1, 1e-10).Values[0];
+        }
+        var ext = PowerLawExtrapolation.Fit(h, e);
+        Assert.True(Math.Abs(ext.Value - g9) <= 0.005 * g9, $"DLCQ {ext.Value} ± {ext.Uncertainty} vs Galerkin {g9}");
+    }
+}
