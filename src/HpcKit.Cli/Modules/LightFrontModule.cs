@@ -37,7 +37,7 @@ internal sealed class LightFrontModule : ICliModule
     public void Quickstart(string dir, RunReport report, bool quiet)
     {
         var p = new LightFrontParameters("quickstart-illustrative", "illustrative, not fitted", 0.5, 0.25, 0.5, 0.25, 2.5, 0.02, 0.02);
-        var o = new SolveOptions { Resolutions = [12, 17, 24, 34], GalerkinSizes = [(4, 3, 3), (6, 4, 4), (8, 5, 5)] };
+        var o = new SolveOptions { Resolutions = [12, 17, 24, 34], GalerkinSizes = [(4, 3, 3), (6, 4, 4), (8, 5, 5)], ContinuumThreeHalves = false };
         var d = HeavyLightSolver.Run(p, "dlcq", o);
         var gl = HeavyLightSolver.Run(p, "galerkin", o);
         string sub = dir;

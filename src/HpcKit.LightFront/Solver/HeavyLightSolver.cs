@@ -109,6 +109,18 @@ public static class HeavyLightSolver
             }
         }
         else throw new ArgumentException($"unknown method '{method}' (dlcq or galerkin)");
+        if (method == "galerkin" && o.ContinuumThreeHalves)
+        {
+            // The j = 3/2 operator has no hops, so its continuum Galerkin (independent of the grid) replaces the projection.
+            var c = p.Scaled();
+            double prev = double.NaN, last = double.NaN;
+            foreach (int n in new[] { 7, 9, 11 })
+            {
+                prev = last;
+                last = 0.5 * new ThreeBodyGalerkin(c.Mu, c.MV, n, n).Values[0] * p.Beta;
+            }
+            ext["Lambda_bar (j=3/2)"] = new ExtrapolationResult(last, Math.Abs(last - prev), double.NaN, "continuum H3 Galerkin N_b=11x11; uncertainty = change from 9x9");
+        }
         return new SolveSummary(p, method, o, points, ext);
     }
 }
