@@ -76,7 +76,49 @@ public static class GalerkinProjection
                 double a = 0.5 * (hb[i * nb + j] + hb[j * nb + i]);
                 hb[i * nb + j] = hb[j * nb + i] = a;
             }
-        var e = SymmetricEigen.SolveGeneralized(hb, sb, nb);
-        return new GalerkinResult(e.Values, e.Vectors, cols, dim, e.Backend);
+        var (values, coef, backend) = SolveDropping(hb, sb, nb);
+        return new GalerkinResult(values, coef, cols, dim, backend);
+    }
+
+    /// <summary>
+    /// Hc = λSc: dsygvd when S is well conditioned; otherwise the near-dependent directions of S (eigenvalues below
+    /// 1e-10 of the largest) are dropped by canonical orthogonalisation and the reduced problem goes to dsyevr.
+    /// Coefficient rows are S-orthonormal and have length nb in both cases.
+    /// </summary>
+    public static (double[] Values, double[] Coefficients, string Backend) SolveDropping(double[] h, double[] s, int nb)
+    {
+        var se = SymmetricEigen.Solve(s, nb);
+        double max = se.Values[^1];
+        int drop = 0;
+        while (drop < nb && se.Values[drop] <= 1e-10 * max) drop++;
+        if (drop == 0)
+        {
+            var e = SymmetricEigen.SolveGeneralized(h, s, nb);
+            return (e.Values, e.Vectors, e.Backend);
+        }
+        int keep = nb - drop;
+        var x = new double[nb * keep]; // columns: kept eigenvectors / sqrt(λ)
+        for (int j = 0; j < keep; j++)
+        {
+            double f = 1 / Math.Sqrt(se.Values[drop + j]);
+            var v = se.Vector(drop + j);
+            for (int i = 0; i < nb; i++) x[i * keep + j] = v[i] * f;
+        }
+        var hx = new double[nb * keep];
+        Blas.Dgemm(Transpose.No, Transpose.No, nb, keep, nb, 1.0, h, nb, x, keep, 0.0, hx, keep);
+        var hr = new double[keep * keep];
+        Blas.Dgemm(Transpose.Yes, Transpose.No, keep, keep, nb, 1.0, x, keep, hx, keep, 0.0, hr, keep);
+        for (int i = 0; i < keep; i++)
+            for (int j = 0; j < i; j++) { double m = 0.5 * (hr[i * keep + j] + hr[j * keep + i]); hr[i * keep + j] = hr[j * keep + i] = m; }
+        var r = SymmetricEigen.Solve(hr, keep);
+        var coef = new double[keep * nb];
+        for (int k = 0; k < keep; k++)
+            for (int i = 0; i < nb; i++)
+            {
+                double acc = 0;
+                for (int j = 0; j < keep; j++) acc += x[i * keep + j] * r.Vectors[k * keep + j];
+                coef[k * nb + i] = acc;
+            }
+        return (r.Values, coef, $"{r.Backend} after dropping {drop} near-dependent direction(s)");
     }
 }
