@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using HpcKit.Sparse.Storage;
+
+namespace HpcKit.Sparse.Factorization;
+
+/// <summary>
+/// Left-looking sparse LU with threshold partial pivoting (Gilbert–Peierls 1988). Column k of L and U comes from
+/// column q[k] of A by a sparse triangular solve with the columns of L computed so far; a depth-first search in the
+/// graph of L gives the nonzero set in topological order, so the cost is proportional to the flops. The diagonal
+/// (row q[k]) is kept when |x_j| ≥ τ·max|x_i| over unpivoted rows, else the largest candidate (smallest index on ties).
+/// Entries that cancel to exactly zero are kept so that any later values fit the frozen pattern.
+/// </summary>
+public static class LUFactorization
+{
+    /// <summary>Factors P A Q = L U for the column order <paramref name="q"/>. A singular column gives Status = Singular.</summary>
+    public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options = null, int estimatedNnz = 0)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(q);
+        options ??= new LuOptions();
+        long t0 = Stopwatch.GetTimestamp();
+        int n = a.Columns;
+        if (a.Rows != n || q.Length != n) throw new ArgumentException("square matrix and a column order of length n expected");
+        double tau = options.PivotTolerance, tauAbs = options.AbsolutePivotTolerance;
+        int cap = Math.Max(estimatedNnz > 0 ? estimatedNnz : 4 * a.Nnz + n, n + 16);
+        int lcap = cap, ucap = cap;
+        var lp = new int[n + 1]; var li = new int[lcap]; var lx = new double[lcap];
+        var up = new int[n + 1]; var ui = new int[ucap]; var ux = new double[ucap];
+        var pinv = new int[n];
+        Array.Fill(pinv, -1);
+        var x = new double[n];
+        var xi = new int[n];       // reach output (top .. n)
+        var stack = new int[n];
+        var pstack = new int[n];
+        var mark = new int[n];
+        Array.Fill(mark, -1);
+        var p = new int[n];
+        int lnz = 0, unz = 0, offDiag = 0;
+        double flops = 0;
+        var status = FactorStatus.Ok;
+        int singular = -1;
+        for (int k = 0; k < n; k++)
+        {
+            int j = q[k];
+            lp[k] = lnz;
+            up[k] = unz;
+            // symbolic: reach of A(:, j) in the graph of L
+            int top = n;
+            for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++)
+            {
+                int r = a.RowIdx[t];
+                if (mark[r] == k) continue;
+                int head = 0;
+                stack[0] = r;
+                while (head >= 0)
+                {
+                    int i = stack[head];
+                    int s = pinv[i];
+                    if (mark[i] != k)
+                    {
+                        mark[i] = k;
+                        pstack[head] = s < 0 ? 0 : lp[s];
+                    }
+                    bool done = true;
+                    if (s >= 0)
+                    {
+                        int end = lp[s + 1];
+                        for (int pp = pstack[head]; pp < end; pp++)
+                        {
+                            int c = li[pp];
+                            if (mark[c] == k) continue;
+                            pstack[head] = pp + 1;
+                            stack[++head] = c;
+                            done = false;
+                            break;
+                        }
+                    }
+                    if (done)
+                    {
+                        head--;
+                        xi[--top] = i;
+                    }
+                }
+            }
+            // numeric: sparse triangular solve
+            for (int t = top; t < n; t++) x[xi[t]] = 0;
+            for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++) x[a.RowIdx[t]] += a.Values[t];
+            for (int t = top; t < n; t++)
+            {
+                int r = xi[t];
+                int s = pinv[r];
+                if (s < 0) continue;
+                double xr = x[r];
+                int end = lp[s + 1];
+                for (int pp = lp[s]; pp < end; pp++) x[li[pp]] -= lx[pp] * xr;
+                flops += 2.0 * (end - lp[s]);
+            }
+            // pivot choice among unpivoted rows
+            double amax = -1;
+            int ipiv = -1;
+            bool diagCandidate = false;
+            for (int t = top; t < n; t++)
+            {
+                int r = xi[t];
+                if (pinv[r] >= 0) continue;
+                if (r == j) diagCandidate = true;
+                double v = Math.Abs(x[r]);
+                if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
+            }
+            if (ipiv < 0 || amax <= tauAbs || !(amax > 0) || double.IsNaN(amax))
+            {
+                status = FactorStatus.Singular;
+                singular = k;
+                break;
+            }
+            if (diagCandidate && Math.Abs(x[j]) >= tau * amax && x[j] != 0) ipiv = j;
+            if (ipiv != j) offDiag++;
+            double piv = x[ipiv];
+            // ensure capacity
+            int need = n - top + 1;
+            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Array.Resize(ref ui, ucap); Array.Resize(ref ux, ucap); }
+            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Array.Resize(ref li, lcap); Array.Resize(ref lx, lcap); }
+            for (int t = top; t < n; t++)
+            {
+                int r = xi[t];
+                int s = pinv[r];
+                if (s >= 0) { ui[unz] = s; ux[unz++] = x[r]; }
+                else if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
+            }
+            flops += lnz - lp[k];
+            ui[unz] = k; ux[unz++] = piv;
+            pinv[ipiv] = k;
+            p[k] = ipiv;
+        }
+        if (status != FactorStatus.Ok)
+        {
+            // complete p with the unpivoted rows so that the object stays well formed
+            int kk = singular;
+            for (int r = 0; r < n; r++) if (pinv[r] < 0) { pinv[r] = kk; p[kk++] = r; }
+            for (int k = singular; k <= n; k++) { lp[k] = lnz; up[k] = unz; }
+        }
+        lp[n] = lnz;
+        up[n] = unz;
+        // L rows to pivot order, then sort every column (U's diagonal is its largest row: last)
+        for (int t = 0; t < lnz; t++) li[t] = pinv[li[t]];
+        for (int k = 0; k < n; k++)
+        {
+            if (lp[k + 1] - lp[k] > 1) Array.Sort(li, lx, lp[k], lp[k + 1] - lp[k]);
+            if (up[k + 1] - up[k] > 1) Array.Sort(ui, ux, up[k], up[k + 1] - up[k]);
+        }
+        Array.Resize(ref li, lnz); Array.Resize(ref lx, lnz);
+        Array.Resize(ref ui, unz); Array.Resize(ref ux, unz);
+        var f = new LuFactors(n, new CscMatrix(n, n, lp, li, lx), new CscMatrix(n, n, up, ui, ux), p, (int[])q.Clone())
+        {
+            Status = status,
+            SingularStep = singular,
+            Flops = flops,
+            OffDiagonalPivots = offDiag,
+        };
+        if (status == FactorStatus.Ok) f.ComputeMonitors(a);
+        f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        return f;
+    }
+}
