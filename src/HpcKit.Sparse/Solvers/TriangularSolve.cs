@@ -93,8 +93,8 @@ public static class TriangularSolve
         {
             int d = up[k + 1] - 1;
             var yk = y.Slice(k * count, count);
-            double inv = 1.0 / ux[d];
-            for (int r = 0; r < count; r++) yk[r] *= inv;
+            double ukk = ux[d];
+            for (int r = 0; r < count; r++) yk[r] /= ukk;
             for (int t = up[k]; t < d; t++)
             {
                 var yi = y.Slice(ui[t] * count, count);
