@@ -74,6 +74,27 @@ public sealed class CscMatrix
         return new CscMatrix(rows, columns, outPtr, ri, rv);
     }
 
+    /// <summary>Full storage from a lower triangle: diagonal once, off-diagonal entries mirrored, zeros kept.</summary>
+    public static CscMatrix ExpandLowerSymmetric(CscMatrix lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        int nz = lower.Nnz, extra = 0;
+        for (int j = 0; j < lower.Columns; j++)
+            for (int p = lower.ColPtr[j]; p < lower.ColPtr[j + 1]; p++) if (lower.RowIdx[p] != j) extra++;
+        var ti = new int[nz + extra];
+        var tj = new int[nz + extra];
+        var tv = new double[nz + extra];
+        int w = 0;
+        for (int j = 0; j < lower.Columns; j++)
+            for (int p = lower.ColPtr[j]; p < lower.ColPtr[j + 1]; p++)
+            {
+                int i = lower.RowIdx[p];
+                ti[w] = i; tj[w] = j; tv[w++] = lower.Values[p];
+                if (i != j) { ti[w] = j; tj[w] = i; tv[w++] = lower.Values[p]; }
+            }
+        return FromTriplets(lower.Rows, lower.Columns, ti, tj, tv);
+    }
+
     /// <summary>Aᵀ as a new CSC matrix (rows sorted).</summary>
     public CscMatrix Transpose()
     {
