@@ -284,10 +284,12 @@ internal static unsafe class SparseKluComparison
         return d / m;
     }
 
-    /// <summary>Median seconds (ms for single-phase rows is applied by the caller) over reps after one warm-up.</summary>
+    /// <summary>Median seconds over <paramref name="reps"/> timed runs after a warm-up.</summary>
     private static double Median(int reps, Action a)
     {
-        a();
+        // warm-up until the JIT has promoted the hot loops (≥ 40 calls or 0.5 s), so both sides run steady-state code
+        long w0 = Stopwatch.GetTimestamp();
+        for (int calls = 0; calls < 40 && (calls == 0 || Stopwatch.GetElapsedTime(w0).TotalSeconds < 0.5); calls++) a();
         var t = new double[reps];
         for (int i = 0; i < reps; i++)
         {

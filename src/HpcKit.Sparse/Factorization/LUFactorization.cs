@@ -10,7 +10,7 @@ namespace HpcKit.Sparse.Factorization;
 /// (row q[k]) is kept when |x_j| ≥ τ·max|x_i| over unpivoted rows, else the largest candidate (smallest index on ties).
 /// Entries that cancel to exactly zero are kept so that any later values fit the frozen pattern.
 /// </summary>
-public static class LUFactorization
+public static unsafe class LUFactorization
 {
     /// <summary>Factors P A Q = L U for the column order <paramref name="q"/>. A singular column gives Status = Singular.</summary>
     public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options = null, int estimatedNnz = 0)
@@ -35,6 +35,8 @@ public static class LUFactorization
         var mark = new int[n];
         Array.Fill(mark, -1);
         var p = new int[n];
+        var lpend = new int[n]; // Eisenstat–Liu: DFS length of L(:, s) after symmetric pruning (−1: not pruned)
+        Array.Fill(lpend, -1);
         int lnz = 0, unz = 0, offDiag = 0;
         double flops = 0;
         var status = FactorStatus.Ok;
@@ -44,68 +46,73 @@ public static class LUFactorization
             int j = q[k];
             lp[k] = lnz;
             up[k] = unz;
-            // symbolic: reach of A(:, j) in the graph of L
             int top = n;
-            for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++)
-            {
-                int r = a.RowIdx[t];
-                if (mark[r] == k) continue;
-                int head = 0;
-                stack[0] = r;
-                while (head >= 0)
-                {
-                    int i = stack[head];
-                    int s = pinv[i];
-                    if (mark[i] != k)
-                    {
-                        mark[i] = k;
-                        pstack[head] = s < 0 ? 0 : lp[s];
-                    }
-                    bool done = true;
-                    if (s >= 0)
-                    {
-                        int end = lp[s + 1];
-                        for (int pp = pstack[head]; pp < end; pp++)
-                        {
-                            int c = li[pp];
-                            if (mark[c] == k) continue;
-                            pstack[head] = pp + 1;
-                            stack[++head] = c;
-                            done = false;
-                            break;
-                        }
-                    }
-                    if (done)
-                    {
-                        head--;
-                        xi[--top] = i;
-                    }
-                }
-            }
-            // numeric: sparse triangular solve
-            for (int t = top; t < n; t++) x[xi[t]] = 0;
-            for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++) x[a.RowIdx[t]] += a.Values[t];
-            for (int t = top; t < n; t++)
-            {
-                int r = xi[t];
-                int s = pinv[r];
-                if (s < 0) continue;
-                double xr = x[r];
-                int end = lp[s + 1];
-                for (int pp = lp[s]; pp < end; pp++) x[li[pp]] -= lx[pp] * xr;
-                flops += 2.0 * (end - lp[s]);
-            }
-            // pivot choice among unpivoted rows
             double amax = -1;
             int ipiv = -1;
             bool diagCandidate = false;
-            for (int t = top; t < n; t++)
+            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pxi = xi, arow = a.RowIdx)
+            fixed (double* plx = lx, px = x, aval = a.Values)
             {
-                int r = xi[t];
-                if (pinv[r] >= 0) continue;
-                if (r == j) diagCandidate = true;
-                double v = Math.Abs(x[r]);
-                if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
+                int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
+                // symbolic: reach of A(:, j) in the graph of L, in topological order (iterative DFS)
+                for (int t = a0; t < a1; t++)
+                {
+                    int r = arow[t];
+                    if (pmark[r] == k) continue;
+                    int head = 0;
+                    pstk[0] = r;
+                    while (head >= 0)
+                    {
+                        int i = pstk[head];
+                        int s = ppinv[i];
+                        if (pmark[i] != k)
+                        {
+                            pmark[i] = k;
+                            ppst[head] = s < 0 ? 0 : plp[s];
+                        }
+                        bool done = true;
+                        if (s >= 0)
+                        {
+                            int end = ppend[s] >= 0 ? ppend[s] : plp[s + 1];
+                            for (int pp = ppst[head]; pp < end; pp++)
+                            {
+                                int c = pli[pp];
+                                if (pmark[c] == k) continue;
+                                ppst[head] = pp + 1;
+                                pstk[++head] = c;
+                                done = false;
+                                break;
+                            }
+                        }
+                        if (done)
+                        {
+                            head--;
+                            pxi[--top] = i;
+                        }
+                    }
+                }
+                // numeric: sparse triangular solve x = L \ A(:, j) over the reach
+                for (int t = top; t < n; t++) px[pxi[t]] = 0;
+                for (int t = a0; t < a1; t++) px[arow[t]] += aval[t];
+                for (int t = top; t < n; t++)
+                {
+                    int r = pxi[t];
+                    int s = ppinv[r];
+                    if (s < 0) continue;
+                    double xr = px[r];
+                    int end = plp[s + 1];
+                    for (int pp = plp[s]; pp < end; pp++) px[pli[pp]] -= plx[pp] * xr;
+                    flops += 2.0 * (end - plp[s]);
+                }
+                // pivot choice among unpivoted rows
+                for (int t = top; t < n; t++)
+                {
+                    int r = pxi[t];
+                    if (ppinv[r] >= 0) continue;
+                    if (r == j) diagCandidate = true;
+                    double v = Math.Abs(px[r]);
+                    if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
+                }
             }
             if (ipiv < 0 || amax <= tauAbs || !(amax > 0) || double.IsNaN(amax))
             {
@@ -131,6 +138,29 @@ public static class LUFactorization
             ui[unz] = k; ux[unz++] = piv;
             pinv[ipiv] = k;
             p[k] = ipiv;
+            // symmetric pruning (Eisenstat–Liu 1993): when U(s, k) ≠ 0 and L(ipiv, s) ≠ 0, the unpivoted rows of
+            // L(:, s) are reachable through column k, so the DFS may skip them. Numeric work still uses all of L(:, s).
+            for (int t = up[k]; t < unz - 1; t++)
+            {
+                int s = ui[t];
+                if (lpend[s] >= 0) continue;
+                int e0 = lp[s], e1 = lp[s + 1];
+                bool has = false;
+                for (int pp = e0; pp < e1; pp++) if (li[pp] == ipiv) { has = true; break; }
+                if (!has) continue;
+                int head = e0, tail = e1;
+                while (head < tail)
+                {
+                    if (pinv[li[head]] >= 0) head++;
+                    else
+                    {
+                        tail--;
+                        (li[head], li[tail]) = (li[tail], li[head]);
+                        (lx[head], lx[tail]) = (lx[tail], lx[head]);
+                    }
+                }
+                lpend[s] = head;
+            }
         }
         if (status != FactorStatus.Ok)
         {

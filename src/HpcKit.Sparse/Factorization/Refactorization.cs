@@ -10,7 +10,7 @@ namespace HpcKit.Sparse.Factorization;
 /// frozen pattern, so no DFS), and replaces |u_kk| &lt; ζ by ±β (sign of the computed pivot, + for 0). No pivot
 /// search, no allocation, no pattern growth; cost equals the flops of the factorization.
 /// </summary>
-public sealed class Refactorization
+public sealed unsafe class Refactorization
 {
     private readonly LuFactors _f;
     private readonly int[] _aColPtr;
@@ -50,46 +50,44 @@ public sealed class Refactorization
         long t0 = Stopwatch.GetTimestamp();
         var f = _f;
         int n = f.N;
-        var lp = f.L.ColPtr; var li = f.L.RowIdx; var lx = f.L.Values;
-        var up = f.U.ColPtr; var ui = f.U.RowIdx; var ux = f.U.Values;
-        var q = f.Q;
-        var x = _x;
-        var ap = _aColPtr;
-        var tr = _targetRow;
         double zeta = options.ZeroThreshold * scale, beta = options.BoostValue * scale;
         int boosts = 0;
         double minBefore = double.PositiveInfinity;
         f.BoostedSteps.Clear();
         bool finite = true;
-        for (int k = 0; k < n; k++)
+        fixed (int* lp = f.L.ColPtr, li = f.L.RowIdx, up = f.U.ColPtr, ui = f.U.RowIdx, q = f.Q, ap = _aColPtr, tr = _targetRow)
+        fixed (double* lx = f.L.Values, ux = f.U.Values, x = _x, val = values)
         {
-            int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
-            int l0 = lp[k], l1 = lp[k + 1];
-            for (int t = u0; t <= u1; t++) x[ui[t]] = 0;
-            for (int t = l0; t < l1; t++) x[li[t]] = 0;
-            int j = q[k];
-            for (int t = ap[j]; t < ap[j + 1]; t++) x[tr[t]] += values[t];
-            for (int t = u0; t < u1; t++)
+            for (int k = 0; k < n; k++)
             {
-                int r = ui[t];
-                double xr = x[r];
-                ux[t] = xr;
-                int e = lp[r + 1];
-                for (int pp = lp[r]; pp < e; pp++) x[li[pp]] -= lx[pp] * xr;
+                int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
+                int l0 = lp[k], l1 = lp[k + 1];
+                for (int t = u0; t <= u1; t++) x[ui[t]] = 0;
+                for (int t = l0; t < l1; t++) x[li[t]] = 0;
+                int j = q[k];
+                for (int t = ap[j]; t < ap[j + 1]; t++) x[tr[t]] += val[t];
+                for (int t = u0; t < u1; t++)
+                {
+                    int r = ui[t];
+                    double xr = x[r];
+                    ux[t] = xr;
+                    int e = lp[r + 1];
+                    for (int pp = lp[r]; pp < e; pp++) x[li[pp]] -= lx[pp] * xr;
+                }
+                double u = x[k];
+                double au = Math.Abs(u);
+                if (au < minBefore) minBefore = au;
+                if (au < zeta)
+                {
+                    u = u >= 0 ? beta : -beta;
+                    if (boosts < 16) f.BoostedSteps.Add(k);
+                    boosts++;
+                }
+                if (!double.IsFinite(u)) finite = false;
+                ux[u1] = u;
+                double inv = 1.0 / u;
+                for (int t = l0; t < l1; t++) lx[t] = x[li[t]] * inv;
             }
-            double u = x[k];
-            double au = Math.Abs(u);
-            if (au < minBefore) minBefore = au;
-            if (au < zeta)
-            {
-                u = u >= 0 ? beta : -beta;
-                if (boosts < 16) f.BoostedSteps.Add(k);
-                boosts++;
-            }
-            if (!double.IsFinite(u)) finite = false;
-            ux[u1] = u;
-            double inv = 1.0 / u;
-            for (int t = l0; t < l1; t++) lx[t] = x[li[t]] * inv;
         }
         f.Boosts = boosts;
         f.MinPivotBeforeBoost = minBefore;

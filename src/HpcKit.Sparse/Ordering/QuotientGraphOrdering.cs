@@ -114,9 +114,14 @@ internal sealed class QuotientGraphOrdering
             {
                 Remove(i);
                 var ei = _adjElems[i];
-                ei.RemoveAll(e => !_elemAlive[e]);
+                int w = 0;
+                for (int t = 0; t < ei.Count; t++) { int e = ei[t]; if (_elemAlive[e]) ei[w++] = e; }
+                ei.RemoveRange(w, ei.Count - w);
                 ei.Add(p);
-                _adjVars[i].RemoveAll(j => _eliminated[j] || _mark[j] == st || _excluded[j]);
+                var ai = _adjVars[i];
+                w = 0;
+                for (int t = 0; t < ai.Count; t++) { int j = ai[t]; if (!_eliminated[j] && _mark[j] != st && !_excluded[j]) ai[w++] = j; }
+                ai.RemoveRange(w, ai.Count - w);
             }
             // |L_e \ L_p| for every other element touching L_p
             int wst = ++_stamp;
@@ -143,7 +148,8 @@ internal sealed class QuotientGraphOrdering
                         // aggressive absorption: L_e ⊆ L_p
                         _elemAlive[e] = false;
                         _elemVars[e] = null;
-                        ei.RemoveAt(t);
+                        ei[t] = ei[^1];
+                        ei.RemoveAt(ei.Count - 1);
                         continue;
                     }
                     d += we;
