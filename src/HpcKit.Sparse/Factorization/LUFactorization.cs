@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using HpcKit.Sparse.Storage;
 
@@ -24,19 +25,24 @@ public static unsafe class LUFactorization
         double tau = options.PivotTolerance, tauAbs = options.AbsolutePivotTolerance;
         int cap = Math.Max(estimatedNnz > 0 ? estimatedNnz : 4 * a.Nnz + n, n + 16);
         int lcap = cap, ucap = cap;
-        var lp = new int[n + 1]; var li = new int[lcap]; var lx = new double[lcap];
-        var up = new int[n + 1]; var ui = new int[ucap]; var ux = new double[ucap];
-        var pinv = new int[n];
-        Array.Fill(pinv, -1);
-        var x = new double[n];
-        var xi = new int[n];       // reach output (top .. n)
-        var stack = new int[n];
-        var pstack = new int[n];
-        var mark = new int[n];
-        Array.Fill(mark, -1);
+        // working storage comes from the shared pool (large arrays would otherwise cost a LOH allocation per call);
+        // the factors get exact-size arrays at the end
+        var ip = ArrayPool<int>.Shared;
+        var dp = ArrayPool<double>.Shared;
+        var lp = new int[n + 1]; var li = ip.Rent(lcap); var lx = dp.Rent(lcap);
+        var up = new int[n + 1]; var ui = ip.Rent(ucap); var ux = dp.Rent(ucap);
+        lcap = li.Length; ucap = ui.Length;
+        var pinv = ip.Rent(n);
+        Array.Fill(pinv, -1, 0, n);
+        var x = dp.Rent(n);
+        var xi = ip.Rent(n);       // reach output (top .. n)
+        var stack = ip.Rent(n);
+        var pstack = ip.Rent(n);
+        var mark = ip.Rent(n);
+        Array.Fill(mark, -1, 0, n);
         var p = new int[n];
-        var lpend = new int[n]; // Eisenstat–Liu: DFS length of L(:, s) after symmetric pruning (−1: not pruned)
-        Array.Fill(lpend, -1);
+        var lpend = ip.Rent(n); // Eisenstat–Liu: DFS length of L(:, s) after symmetric pruning (−1: not pruned)
+        Array.Fill(lpend, -1, 0, n);
         int lnz = 0, unz = 0, offDiag = 0;
         double flops = 0;
         var status = FactorStatus.Ok;
@@ -125,8 +131,8 @@ public static unsafe class LUFactorization
             double piv = x[ipiv];
             // ensure capacity
             int need = n - top + 1;
-            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Array.Resize(ref ui, ucap); Array.Resize(ref ux, ucap); }
-            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Array.Resize(ref li, lcap); Array.Resize(ref lx, lcap); }
+            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
+            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
             for (int t = top; t < n; t++)
             {
                 int r = xi[t];
@@ -178,9 +184,11 @@ public static unsafe class LUFactorization
             if (lp[k + 1] - lp[k] > 1) Array.Sort(li, lx, lp[k], lp[k + 1] - lp[k]);
             if (up[k + 1] - up[k] > 1) Array.Sort(ui, ux, up[k], up[k + 1] - up[k]);
         }
-        Array.Resize(ref li, lnz); Array.Resize(ref lx, lnz);
-        Array.Resize(ref ui, unz); Array.Resize(ref ux, unz);
-        var f = new LuFactors(n, new CscMatrix(n, n, lp, li, lx), new CscMatrix(n, n, up, ui, ux), p, (int[])q.Clone())
+        var fli = li.AsSpan(0, lnz).ToArray(); var flx = lx.AsSpan(0, lnz).ToArray();
+        var fui = ui.AsSpan(0, unz).ToArray(); var fux = ux.AsSpan(0, unz).ToArray();
+        ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
+        ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
+        var f = new LuFactors(n, new CscMatrix(n, n, lp, fli, flx), new CscMatrix(n, n, up, fui, fux), p, (int[])q.Clone())
         {
             Status = status,
             SingularStep = singular,
@@ -190,5 +198,14 @@ public static unsafe class LUFactorization
         if (status == FactorStatus.Ok) f.ComputeMonitors(a);
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         return f;
+    }
+
+    private static void Grow<T>(ref T[] a, int used, int capacity)
+    {
+        var pool = ArrayPool<T>.Shared;
+        var b = pool.Rent(capacity);
+        a.AsSpan(0, used).CopyTo(b);
+        pool.Return(a);
+        a = b;
     }
 }
