@@ -181,8 +181,8 @@ public static unsafe class LUFactorization
         for (int t = 0; t < lnz; t++) li[t] = pinv[li[t]];
         for (int k = 0; k < n; k++)
         {
-            if (lp[k + 1] - lp[k] > 1) Array.Sort(li, lx, lp[k], lp[k + 1] - lp[k]);
-            if (up[k + 1] - up[k] > 1) Array.Sort(ui, ux, up[k], up[k + 1] - up[k]);
+            SortColumn(li, lx, lp[k], lp[k + 1]);
+            SortColumn(ui, ux, up[k], up[k + 1]);
         }
         var fli = li.AsSpan(0, lnz).ToArray(); var flx = lx.AsSpan(0, lnz).ToArray();
         var fui = ui.AsSpan(0, unz).ToArray(); var fux = ux.AsSpan(0, unz).ToArray();
@@ -207,5 +207,36 @@ public static unsafe class LUFactorization
         a.AsSpan(0, used).CopyTo(b);
         pool.Return(a);
         a = b;
+    }
+
+    /// <summary>Sorts idx[a..b) ascending with its values: insertion sort for short columns, Array.Sort otherwise.</summary>
+    private static void SortColumn(int[] idx, double[] val, int a, int b)
+    {
+        int len = b - a;
+        if (len < 2) return;
+        if (len > 32)
+        {
+            Array.Sort(idx, val, a, len);
+            return;
+        }
+        fixed (int* pi = &idx[a])
+        fixed (double* pv = &val[a])
+        {
+            for (int i = 1; i < len; i++)
+            {
+                int key = pi[i];
+                if (pi[i - 1] <= key) continue;
+                double v = pv[i];
+                int j = i - 1;
+                while (j >= 0 && pi[j] > key)
+                {
+                    pi[j + 1] = pi[j];
+                    pv[j + 1] = pv[j];
+                    j--;
+                }
+                pi[j + 1] = key;
+                pv[j + 1] = v;
+            }
+        }
     }
 }

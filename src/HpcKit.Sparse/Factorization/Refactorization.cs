@@ -8,7 +8,8 @@ namespace HpcKit.Sparse.Factorization;
 /// Built once after a full factorization: it precomputes, for every entry of A, its row in pivot order. Each call
 /// scatters the new column q[k], eliminates with the columns of L in ascending order (a topological order for a
 /// frozen pattern, so no DFS), and replaces |u_kk| &lt; ζ by ±β (sign of the computed pivot, + for 0). No pivot
-/// search, no allocation, no pattern growth; cost equals the flops of the factorization.
+/// search, no allocation, no pattern growth; cost equals the flops of the factorization. The dense work vector is
+/// cleared while values are gathered (no separate clearing pass).
 /// </summary>
 public sealed unsafe class Refactorization
 {
@@ -62,19 +63,20 @@ public sealed unsafe class Refactorization
             {
                 int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
                 int l0 = lp[k], l1 = lp[k + 1];
-                for (int t = u0; t <= u1; t++) x[ui[t]] = 0;
-                for (int t = l0; t < l1; t++) x[li[t]] = 0;
+                // x is all zero here: every entry written below is cleared again while it is gathered
                 int j = q[k];
                 for (int t = ap[j]; t < ap[j + 1]; t++) x[tr[t]] += val[t];
                 for (int t = u0; t < u1; t++)
                 {
                     int r = ui[t];
                     double xr = x[r];
+                    x[r] = 0;
                     ux[t] = xr;
                     int e = lp[r + 1];
                     for (int pp = lp[r]; pp < e; pp++) x[li[pp]] -= lx[pp] * xr;
                 }
                 double u = x[k];
+                x[k] = 0;
                 double au = Math.Abs(u);
                 if (au < minBefore) minBefore = au;
                 if (au < zeta)
@@ -86,7 +88,12 @@ public sealed unsafe class Refactorization
                 if (!double.IsFinite(u)) finite = false;
                 ux[u1] = u;
                 double inv = 1.0 / u;
-                for (int t = l0; t < l1; t++) lx[t] = x[li[t]] * inv;
+                for (int t = l0; t < l1; t++)
+                {
+                    int i = li[t];
+                    lx[t] = x[i] * inv;
+                    x[i] = 0;
+                }
             }
         }
         f.Boosts = boosts;
