@@ -73,6 +73,17 @@ public sealed class SequenceSolver
         values.CopyTo(_a.Values);
     }
 
+    /// <summary>A map from the caller's triplet order (full, or lower triangle when <paramref name="symmetricLower"/>) to this pattern.</summary>
+    public ValueMap CreateValueMap(ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, bool symmetricLower) =>
+        ValueMap.Build(_a, rows, columns, symmetricLower);
+
+    /// <summary>New values in the caller's triplet order through <paramref name="map"/>, plus optional per-row diagonal shifts.</summary>
+    public void SetValues(ValueMap map, ReadOnlySpan<double> values, ReadOnlySpan<double> diagonalShift = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        map.Apply(values, _a.Values, diagonalShift);
+    }
+
     /// <summary>New values from a matrix with the same pattern.</summary>
     public void SetMatrix(CscMatrix a)
     {
