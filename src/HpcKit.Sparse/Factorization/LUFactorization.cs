@@ -45,6 +45,7 @@ public static unsafe class LUFactorization
         Array.Fill(lpend, -1, 0, n);
         int lnz = 0, unz = 0, offDiag = 0;
         double flops = 0;
+        long updates = 0; // multiply-adds of the column updates (2 flops each), summed as integers
         var status = FactorStatus.Ok;
         int singular = -1;
         for (int k = 0; k < n; k++)
@@ -108,7 +109,7 @@ public static unsafe class LUFactorization
                     double xr = px[r];
                     int end = plp[s + 1];
                     for (int pp = plp[s]; pp < end; pp++) px[pli[pp]] -= plx[pp] * xr;
-                    flops += 2.0 * (end - plp[s]);
+                    updates += end - plp[s];
                 }
                 // pivot choice among unpivoted rows
                 for (int t = top; t < n; t++)
@@ -192,7 +193,7 @@ public static unsafe class LUFactorization
         {
             Status = status,
             SingularStep = singular,
-            Flops = flops,
+            Flops = flops + 2.0 * updates,
             OffDiagonalPivots = offDiag,
         };
         if (status == FactorStatus.Ok) f.ComputeMonitors(a);
