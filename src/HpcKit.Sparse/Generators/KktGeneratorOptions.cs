@@ -18,6 +18,12 @@ public sealed record KktGeneratorOptions
     /// <summary>Stop at scaled KKT error ≤ this.</summary>
     public double Tolerance { get; init; } = 1e-8;
 
+    /// <summary>
+    /// In-application mode: each Newton system is solved by the sequence facade (refactorization + FGMRES, fallbacks)
+    /// instead of a fresh pivoted LU (reference mode). Condition estimates are then not computed (reported as 0).
+    /// </summary>
+    public bool InApplication { get; init; }
+
     /// <summary>Fraction of lines whose limit is set just below the pre-solve flow (binding).</summary>
     public double BindingFraction { get; init; } = 0.1;
 }

@@ -55,6 +55,9 @@ public sealed class KktSequenceGenerator
 
     public bool Converged { get; private set; }
 
+    /// <summary>Timers and counters of the facade in <see cref="KktGeneratorOptions.InApplication"/> mode (null otherwise).</summary>
+    public Sequence.SequenceReport? FacadeReport { get; private set; }
+
     /// <summary>Systems solved (emitted or not).</summary>
     public int Systems { get; private set; }
 
@@ -62,11 +65,12 @@ public sealed class KktSequenceGenerator
     public void Run(Action<KktSystem> sink, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        RunCore(sink, progress);
+        RunCore(sink, progress, _o.InApplication);
     }
 
-    private void RunCore(Action<KktSystem>? sink, IProgress<int>? progress)
+    private void RunCore(Action<KktSystem>? sink, IProgress<int>? progress, bool inApplication = false)
     {
+        Sequence.SequenceSolver? facade = null;
         int ng = _ng, nb = _nb, ne = _ne;
         var g = _g;
         var p = new double[ng];
@@ -107,22 +111,42 @@ public sealed class KktSequenceGenerator
                 var lower = BuildMatrix(p, s, zl, zu, zsl, zsu, deltaW, deltaC);
                 var full = CscMatrix.ExpandLowerSymmetric(lower);
                 analysis ??= SymbolicAnalysis.Analyze(full);
-                var f = LUFactorization.Factorize(full, analysis.Q, null, analysis.EstimatedFactorNnz);
-                if (f.Status != FactorStatus.Ok)
+                double cond = 0, relres;
+                if (inApplication)
                 {
-                    deltaC = deltaC == 0 ? 1e-8 : 10 * deltaC;
-                    retry++;
-                    if (retry > 20) throw new InvalidOperationException("KKT generator: factorization stays singular");
-                    continue;
+                    // the optimizer drives the sequence facade: refactorization, FGMRES, fallbacks
+                    if (facade == null) facade = new Sequence.SequenceSolver(full);
+                    else facade.SetMatrix(full);
+                    var rep = facade.Solve(rhs, sol);
+                    if (rep.Status == Sequence.SystemStatus.Singular)
+                    {
+                        deltaC = deltaC == 0 ? 1e-8 : 10 * deltaC;
+                        retry++;
+                        if (retry > 20) throw new InvalidOperationException("KKT generator: factorization stays singular");
+                        continue;
+                    }
+                    relres = rep.ResidualAfter;
+                    FacadeReport = facade.Report;
                 }
-                var pre = new LuPreconditioner(f);
-                pre.Apply(rhs, sol);
-                var fg = new Fgmres(_n, 20).Solve(full, pre, rhs, sol, new FgmresOptions { Tolerance = 1e-15, MaxIterations = 60 });
-                double cond = sink != null ? ConditionEstimator.Estimate(full, f) : 0;
+                else
+                {
+                    var f = LUFactorization.Factorize(full, analysis.Q, null, analysis.EstimatedFactorNnz);
+                    if (f.Status != FactorStatus.Ok)
+                    {
+                        deltaC = deltaC == 0 ? 1e-8 : 10 * deltaC;
+                        retry++;
+                        if (retry > 20) throw new InvalidOperationException("KKT generator: factorization stays singular");
+                        continue;
+                    }
+                    var pre = new LuPreconditioner(f);
+                    pre.Apply(rhs, sol);
+                    relres = new Fgmres(_n, 20).Solve(full, pre, rhs, sol, new FgmresOptions { Tolerance = 1e-15, MaxIterations = 60 }).RelativeResidual;
+                    if (sink != null) cond = ConditionEstimator.Estimate(full, f);
+                }
                 Systems++;
                 if (sink != null)
                 {
-                    var sys = new KktSystem(index++, iter, retry, mu, deltaW, deltaC, err0, cond, lower, (double[])rhs.Clone(), (double[])sol.Clone(), fg.RelativeResidual);
+                    var sys = new KktSystem(index++, iter, retry, mu, deltaW, deltaC, err0, cond, lower, (double[])rhs.Clone(), (double[])sol.Clone(), relres);
                     if (held != null && (held.Index % _o.EmitEvery == 0)) sink(held);
                     held = sys;
                 }

@@ -16,12 +16,13 @@ internal static class SparseKktVerb
         var buses = new Option<int>("--buses") { Description = "Buses of the synthetic grid (presets 200, 2000, 10000)", DefaultValueFactory = _ => 200 };
         var every = new Option<int>("--emit-every") { Description = "Write every j-th system (first and last always)", DefaultValueFactory = _ => 1 };
         var maxIt = new Option<int>("--max-iterations") { Description = "Interior-point iteration limit", DefaultValueFactory = _ => 200 };
+        var inApp = new Option<bool>("--in-application") { Description = "Solve each Newton system with the sequence facade (refactor + FGMRES) instead of a fresh LU" };
         var seed = CommandKit.Seed();
         var outOpt = CommandKit.Out("Output directory for A_kkkk.mtx, b_kkkk.mtx, x_kkkk.mtx, ones_b_kkkk.mtx, sequence.csv");
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("kkt", "Runs a primal-dual interior-point DC-OPF on a meshed grid and writes every KKT system it solves.", Example);
-        foreach (var o in new Option[] { buses, every, maxIt, seed, outOpt, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { buses, every, maxIt, inApp, seed, outOpt, report, quiet }) cmd.Add(o);
         cmd.SetAction(p =>
         {
             int nb = p.GetValue(buses);
@@ -29,7 +30,7 @@ internal static class SparseKktVerb
             if (p.GetValue(every) < 1) throw new HpcKitUsageException("--emit-every must be at least 1");
             string dir = p.GetValue(outOpt) ?? throw new HpcKitUsageException("--out <dir> is required");
             bool q = p.GetValue(quiet);
-            var opts = new KktGeneratorOptions { Buses = nb, Seed = p.GetValue(seed), EmitEvery = p.GetValue(every), MaxIterations = p.GetValue(maxIt) };
+            var opts = new KktGeneratorOptions { Buses = nb, Seed = p.GetValue(seed), EmitEvery = p.GetValue(every), MaxIterations = p.GetValue(maxIt), InApplication = p.GetValue(inApp) };
             var r = new RunReport("sparse kkt").Parameter("buses", nb).Parameter("seed", opts.Seed).Parameter("emit_every", opts.EmitEvery);
             KktSequenceGenerator gen;
             using (r.Time("grid_and_presolve")) gen = new KktSequenceGenerator(opts);
@@ -45,6 +46,8 @@ internal static class SparseKktVerb
             Console.WriteLine(string.Create(ci, $"grid: {nb} buses, {gen.Grid.Lines} lines, {gen.Grid.Generators} generators; KKT n = {gen.Dimension}"));
             Console.WriteLine(string.Create(ci, $"optimizer: {(gen.Converged ? "converged" : "NOT converged")} in {gen.Iterations} iterations, objective {gen.Objective:F6}, KKT error {gen.FinalKktError:E2}"));
             Console.WriteLine(string.Create(ci, $"systems solved {gen.Systems}, written {writer.Written} to {dir}; condition estimate {cond[0].C:E2} -> {cond[^1].C:E2}"));
+            if (gen.FacadeReport is { } fr)
+                Console.WriteLine(string.Create(ci, $"in-application facade: full {fr.FullInitial}, refactor {fr.Refactorizations}, fallbacks {fr.Fallbacks}, FGMRES iterations {fr.FgmresIterations}, solver time {fr.TotalSeconds:F3} s"));
             var plot = new SvgPlot($"KKT condition estimates, {nb} buses", "system k", "1-norm condition estimate") { LogY = true }
                 .LineMarkers("condition estimate", cond.Select(c => c.K).ToArray(), cond.Select(c => c.C).ToArray());
             plot.Save(Path.Combine(dir, "condition.svg"));
