@@ -50,7 +50,7 @@ internal static class SparseKktVerb
                 Console.WriteLine(string.Create(ci, $"in-application facade: full {fr.FullInitial}, refactor {fr.Refactorizations}, fallbacks {fr.Fallbacks}, FGMRES iterations {fr.FgmresIterations}, solver time {fr.TotalSeconds:F3} s"));
             var plot = new SvgPlot($"KKT condition estimates, {nb} buses", "system k", "1-norm condition estimate") { LogY = true }
                 .LineMarkers("condition estimate", cond.Select(c => c.K).ToArray(), cond.Select(c => c.C).ToArray());
-            plot.Save(Path.Combine(dir, "condition.svg"));
+            if (cond.All(c => c.C > 0)) plot.Save(Path.Combine(dir, "condition.svg")); // in-application mode computes no estimates
             r.Result("n", gen.Dimension).Result("iterations", gen.Iterations).Result("objective", gen.Objective).Result("converged", gen.Converged)
                 .Result("systems", gen.Systems).Result("written", writer.Written);
             CommandKit.SaveReport(r, p.GetValue(report), q);
