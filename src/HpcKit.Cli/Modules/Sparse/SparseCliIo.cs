@@ -1,0 +1,56 @@
+using HpcKit.Core;
+using HpcKit.Sparse.IO;
+using HpcKit.Sparse.Ordering;
+using HpcKit.Sparse.Solvers;
+using HpcKit.Sparse.Storage;
+
+namespace HpcKit.Cli.Modules.Sparse;
+
+/// <summary>Shared parsing for the sparse verbs: globs, matrices, option values.</summary>
+internal static class SparseCliIo
+{
+    public static CscMatrix ReadMatrix(string path)
+    {
+        var d = MatrixMarketReader.Read(path);
+        if (d.Rows != d.Columns) throw new HpcKitDataException(path, 0, $"matrix must be square (got {d.Rows} x {d.Columns})");
+        return d.ExpandSymmetric();
+    }
+
+    public static double[] ReadVector(string path, int n)
+    {
+        var v = MatrixMarketReader.Read(path).ToDenseVector();
+        if (v.Length != n) throw new HpcKitDataException(path, 0, $"vector length {v.Length} does not match the matrix size {n}");
+        return v;
+    }
+
+    /// <summary>Expands a file glob (wildcards in the file name only), sorted ordinally.</summary>
+    public static string[] Glob(string pattern, string what)
+    {
+        string dir = Path.GetDirectoryName(pattern) is { Length: > 0 } d ? d : ".";
+        string file = Path.GetFileName(pattern);
+        if (!Directory.Exists(dir)) throw new HpcKitUsageException($"{what}: directory '{dir}' not found");
+        var files = file.Contains('*') || file.Contains('?')
+            ? Directory.GetFiles(dir, file)
+            : File.Exists(pattern) ? [pattern] : [];
+        Array.Sort(files, StringComparer.Ordinal);
+        if (files.Length == 0) throw new HpcKitUsageException($"{what}: no file matches '{pattern}'");
+        return files;
+    }
+
+    public static OrderingKind Ordering(string s) => s.ToLowerInvariant() switch
+    {
+        "colamd" => OrderingKind.Colamd,
+        "amd" => OrderingKind.Amd,
+        "natural" => OrderingKind.Natural,
+        _ => throw new HpcKitUsageException($"--ordering must be colamd, amd or natural (got '{s}')"),
+    };
+
+    public static GramSchmidtKind GramSchmidt(string s) => s.ToLowerInvariant() switch
+    {
+        "cgs2" => GramSchmidtKind.Cgs2,
+        "mgs" => GramSchmidtKind.Mgs,
+        "cgs" => GramSchmidtKind.Cgs,
+        "mgs2synch" or "mgs-two-synch" or "twosynch" => GramSchmidtKind.MgsTwoSynch,
+        _ => throw new HpcKitUsageException($"--gram-schmidt must be cgs2, mgs, cgs or mgs2synch (got '{s}')"),
+    };
+}

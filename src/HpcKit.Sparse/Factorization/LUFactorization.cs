@@ -1,0 +1,243 @@
+using System.Buffers;
+using System.Diagnostics;
+using HpcKit.Sparse.Storage;
+
+namespace HpcKit.Sparse.Factorization;
+
+/// <summary>
+/// Left-looking sparse LU with threshold partial pivoting (Gilbert–Peierls 1988). Column k of L and U comes from
+/// column q[k] of A by a sparse triangular solve with the columns of L computed so far; a depth-first search in the
+/// graph of L gives the nonzero set in topological order, so the cost is proportional to the flops. The diagonal
+/// (row q[k]) is kept when |x_j| ≥ τ·max|x_i| over unpivoted rows, else the largest candidate (smallest index on ties).
+/// Entries that cancel to exactly zero are kept so that any later values fit the frozen pattern.
+/// </summary>
+public static unsafe class LUFactorization
+{
+    /// <summary>Factors P A Q = L U for the column order <paramref name="q"/>. A singular column gives Status = Singular.</summary>
+    public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options = null, int estimatedNnz = 0)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(q);
+        options ??= new LuOptions();
+        long t0 = Stopwatch.GetTimestamp();
+        int n = a.Columns;
+        if (a.Rows != n || q.Length != n) throw new ArgumentException("square matrix and a column order of length n expected");
+        double tau = options.PivotTolerance, tauAbs = options.AbsolutePivotTolerance;
+        int cap = Math.Max(estimatedNnz > 0 ? estimatedNnz : 4 * a.Nnz + n, n + 16);
+        int lcap = cap, ucap = cap;
+        // working storage comes from the shared pool (large arrays would otherwise cost a LOH allocation per call);
+        // the factors get exact-size arrays at the end
+        var ip = ArrayPool<int>.Shared;
+        var dp = ArrayPool<double>.Shared;
+        var lp = new int[n + 1]; var li = ip.Rent(lcap); var lx = dp.Rent(lcap);
+        var up = new int[n + 1]; var ui = ip.Rent(ucap); var ux = dp.Rent(ucap);
+        lcap = li.Length; ucap = ui.Length;
+        var pinv = ip.Rent(n);
+        Array.Fill(pinv, -1, 0, n);
+        var x = dp.Rent(n);
+        var xi = ip.Rent(n);       // reach output (top .. n)
+        var stack = ip.Rent(n);
+        var pstack = ip.Rent(n);
+        var mark = ip.Rent(n);
+        Array.Fill(mark, -1, 0, n);
+        var p = new int[n];
+        var lpend = ip.Rent(n); // Eisenstat–Liu: DFS length of L(:, s) after symmetric pruning (−1: not pruned)
+        Array.Fill(lpend, -1, 0, n);
+        int lnz = 0, unz = 0, offDiag = 0;
+        double flops = 0;
+        long updates = 0; // multiply-adds of the column updates (2 flops each), summed as integers
+        var status = FactorStatus.Ok;
+        int singular = -1;
+        for (int k = 0; k < n; k++)
+        {
+            int j = q[k];
+            lp[k] = lnz;
+            up[k] = unz;
+            int top = n;
+            double amax = -1;
+            int ipiv = -1;
+            bool diagCandidate = false;
+            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pxi = xi, arow = a.RowIdx)
+            fixed (double* plx = lx, px = x, aval = a.Values)
+            {
+                int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
+                // symbolic: reach of A(:, j) in the graph of L, in topological order (iterative DFS)
+                for (int t = a0; t < a1; t++)
+                {
+                    int r = arow[t];
+                    if (pmark[r] == k) continue;
+                    int head = 0;
+                    pstk[0] = r;
+                    while (head >= 0)
+                    {
+                        int i = pstk[head];
+                        int s = ppinv[i];
+                        if (pmark[i] != k)
+                        {
+                            pmark[i] = k;
+                            ppst[head] = s < 0 ? 0 : plp[s];
+                        }
+                        bool done = true;
+                        if (s >= 0)
+                        {
+                            int end = ppend[s] >= 0 ? ppend[s] : plp[s + 1];
+                            for (int pp = ppst[head]; pp < end; pp++)
+                            {
+                                int c = pli[pp];
+                                if (pmark[c] == k) continue;
+                                ppst[head] = pp + 1;
+                                pstk[++head] = c;
+                                done = false;
+                                break;
+                            }
+                        }
+                        if (done)
+                        {
+                            head--;
+                            pxi[--top] = i;
+                        }
+                    }
+                }
+                // numeric: sparse triangular solve x = L \ A(:, j) over the reach
+                for (int t = top; t < n; t++) px[pxi[t]] = 0;
+                for (int t = a0; t < a1; t++) px[arow[t]] += aval[t];
+                for (int t = top; t < n; t++)
+                {
+                    int r = pxi[t];
+                    int s = ppinv[r];
+                    if (s < 0) continue;
+                    double xr = px[r];
+                    int end = plp[s + 1];
+                    for (int pp = plp[s]; pp < end; pp++) px[pli[pp]] -= plx[pp] * xr;
+                    updates += end - plp[s];
+                }
+                // pivot choice among unpivoted rows
+                for (int t = top; t < n; t++)
+                {
+                    int r = pxi[t];
+                    if (ppinv[r] >= 0) continue;
+                    if (r == j) diagCandidate = true;
+                    double v = Math.Abs(px[r]);
+                    if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
+                }
+            }
+            if (ipiv < 0 || amax <= tauAbs || !(amax > 0) || double.IsNaN(amax))
+            {
+                status = FactorStatus.Singular;
+                singular = k;
+                break;
+            }
+            if (diagCandidate && Math.Abs(x[j]) >= tau * amax && x[j] != 0) ipiv = j;
+            if (ipiv != j) offDiag++;
+            double piv = x[ipiv];
+            // ensure capacity
+            int need = n - top + 1;
+            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
+            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
+            for (int t = top; t < n; t++)
+            {
+                int r = xi[t];
+                int s = pinv[r];
+                if (s >= 0) { ui[unz] = s; ux[unz++] = x[r]; }
+                else if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
+            }
+            flops += lnz - lp[k];
+            ui[unz] = k; ux[unz++] = piv;
+            pinv[ipiv] = k;
+            p[k] = ipiv;
+            // symmetric pruning (Eisenstat–Liu 1993): when U(s, k) ≠ 0 and L(ipiv, s) ≠ 0, the unpivoted rows of
+            // L(:, s) are reachable through column k, so the DFS may skip them. Numeric work still uses all of L(:, s).
+            for (int t = up[k]; t < unz - 1; t++)
+            {
+                int s = ui[t];
+                if (lpend[s] >= 0) continue;
+                int e0 = lp[s], e1 = lp[s + 1];
+                bool has = false;
+                for (int pp = e0; pp < e1; pp++) if (li[pp] == ipiv) { has = true; break; }
+                if (!has) continue;
+                int head = e0, tail = e1;
+                while (head < tail)
+                {
+                    if (pinv[li[head]] >= 0) head++;
+                    else
+                    {
+                        tail--;
+                        (li[head], li[tail]) = (li[tail], li[head]);
+                        (lx[head], lx[tail]) = (lx[tail], lx[head]);
+                    }
+                }
+                lpend[s] = head;
+            }
+        }
+        if (status != FactorStatus.Ok)
+        {
+            // complete p with the unpivoted rows so that the object stays well formed
+            int kk = singular;
+            for (int r = 0; r < n; r++) if (pinv[r] < 0) { pinv[r] = kk; p[kk++] = r; }
+            for (int k = singular; k <= n; k++) { lp[k] = lnz; up[k] = unz; }
+        }
+        lp[n] = lnz;
+        up[n] = unz;
+        // L rows to pivot order, then sort every column (U's diagonal is its largest row: last)
+        for (int t = 0; t < lnz; t++) li[t] = pinv[li[t]];
+        for (int k = 0; k < n; k++)
+        {
+            SortColumn(li, lx, lp[k], lp[k + 1]);
+            SortColumn(ui, ux, up[k], up[k + 1]);
+        }
+        var fli = li.AsSpan(0, lnz).ToArray(); var flx = lx.AsSpan(0, lnz).ToArray();
+        var fui = ui.AsSpan(0, unz).ToArray(); var fux = ux.AsSpan(0, unz).ToArray();
+        ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
+        ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
+        var f = new LuFactors(n, new CscMatrix(n, n, lp, fli, flx), new CscMatrix(n, n, up, fui, fux), p, (int[])q.Clone())
+        {
+            Status = status,
+            SingularStep = singular,
+            Flops = flops + 2.0 * updates,
+            OffDiagonalPivots = offDiag,
+        };
+        if (status == FactorStatus.Ok) f.ComputeMonitors(a);
+        f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        return f;
+    }
+
+    private static void Grow<T>(ref T[] a, int used, int capacity)
+    {
+        var pool = ArrayPool<T>.Shared;
+        var b = pool.Rent(capacity);
+        a.AsSpan(0, used).CopyTo(b);
+        pool.Return(a);
+        a = b;
+    }
+
+    /// <summary>Sorts idx[a..b) ascending with its values: insertion sort for short columns, Array.Sort otherwise.</summary>
+    private static void SortColumn(int[] idx, double[] val, int a, int b)
+    {
+        int len = b - a;
+        if (len < 2) return;
+        if (len > 32)
+        {
+            Array.Sort(idx, val, a, len);
+            return;
+        }
+        fixed (int* pi = &idx[a])
+        fixed (double* pv = &val[a])
+        {
+            for (int i = 1; i < len; i++)
+            {
+                int key = pi[i];
+                if (pi[i - 1] <= key) continue;
+                double v = pv[i];
+                int j = i - 1;
+                while (j >= 0 && pi[j] > key)
+                {
+                    pi[j + 1] = pi[j];
+                    pv[j + 1] = pv[j];
+                    j--;
+                }
+                pi[j + 1] = key;
+                pv[j + 1] = v;
+            }
+        }
+    }
+}

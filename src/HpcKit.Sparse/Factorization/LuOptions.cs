@@ -1,0 +1,20 @@
+namespace HpcKit.Sparse.Factorization;
+
+/// <summary>Options of the pivoted and the frozen-pivot factorizations (spec §3.1).</summary>
+public sealed record LuOptions
+{
+    /// <summary>Threshold τ for diagonal preference: keep the diagonal when |x_j| ≥ τ·max |x_i|.</summary>
+    public double PivotTolerance { get; init; } = 0.1;
+
+    /// <summary>Absolute pivot tolerance τ_abs: a column whose candidates are all ≤ this is singular.</summary>
+    public double AbsolutePivotTolerance { get; init; }
+
+    /// <summary>Refactorization: pivots with |u| &lt; ζ are boosted.</summary>
+    public double ZeroThreshold { get; init; } = 1e-14;
+
+    /// <summary>Refactorization: boost magnitude β (sign of the computed pivot kept, + for exact zero).</summary>
+    public double BoostValue { get; init; } = 1e-1;
+
+    /// <summary>Multiply ζ and β by ‖A‖∞.</summary>
+    public bool BoostRelativeToNorm { get; init; }
+}
