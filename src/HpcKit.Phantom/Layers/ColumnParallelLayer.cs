@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core.Comm;
 using HpcKit.Core.LinearAlgebra;
@@ -10,7 +11,7 @@ namespace HpcKit.Phantom.Layers;
 /// replicated B×n input and produces its partitioned B×m output with no forward collective. Backward forms the
 /// partial input gradient δ_r W_r,: (B×n) and sums it with one all-reduce (the conjugate of the identity forward).
 /// </summary>
-public sealed class ColumnParallelLayer<T> : IRankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ColumnParallelLayer<T> : RankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ICommunicator _comm;
     private readonly int _m, _n, _cap;
@@ -30,9 +31,9 @@ public sealed class ColumnParallelLayer<T> : IRankLayer<T> where T : unmanaged, 
         _act = config.Activation;
         _flops = flops;
         W = new Parameter<T>($"hidden{layer}.W", _m, _n);
-        Bias = new Parameter<T>($"hidden{layer}.b", 1, _m, isBias: true);
+        Bias = new Parameter<T>($"hidden{layer}.b", _m);
         Parameters = [W, Bias];
-        InitStreams.DenseRows<T>(W.Value, config.Seed, layer, InitStreams.Kind.DenseRow, _n, comm.Rank * _m, _m, 0, _n,
+        InitStreams.DenseRows<T>(W.Value.Span, config.Seed, layer, InitStreams.Kind.DenseRow, _n, comm.Rank * _m, _m, 0, _n,
             InitStreams.Gain(config.Activation) / _n);
         _z = new T[capacity * _m];
         _out = new T[capacity * _m];
@@ -44,36 +45,38 @@ public sealed class ColumnParallelLayer<T> : IRankLayer<T> where T : unmanaged, 
 
     public Parameter<T> Bias { get; }
 
-    public int InputWidth => _n;
+    public override string Name => $"ColumnParallel(n={_n}→m={_m})";
 
-    public int OutputWidth => _m;
+    public override int InputWidth => _n;
 
-    public int Capacity => _cap;
+    public override int OutputWidth => _m;
 
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
+    public override int Capacity => _cap;
 
-    public T[] Forward(T[] input, int rows)
+    public override IReadOnlyList<Parameter<T>> Parameters { get; }
+
+    public override T[] Forward(T[] input, int rows)
     {
         _input = input;
         var z = _z.AsSpan(0, rows * _m);
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, _m, _n, 1, input, _n, W.Value, _n, 0, z, _m);
-        RowOps.AddBias<T>(z, Bias.Value, rows, _m);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, _m, _n, 1, input, _n, W.Value.Span, _n, 0, z, _m);
+        RowOps.AddBias<T>(z, Bias.Value.Span, rows, _m);
         ActivationFunctions.Apply<T>(_act, z, _out.AsSpan(0, rows * _m));
         return _out;
     }
 
-    public T[]? Backward(T[] gradOutput, int rows)
+    public override T[]? Backward(T[] gradOutput, int rows)
     {
         var delta = _delta.AsSpan(0, rows * _m);
         gradOutput.AsSpan(0, rows * _m).CopyTo(delta);
         ActivationFunctions.Backward<T>(_act, _z.AsSpan(0, rows * _m), delta);
-        RowOps.ColumnSums<T>(delta, Bias.Grad, rows, _m);
-        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, _m, _n, rows, 1, delta, _m, _input, _n, 0, W.Grad, _n);
+        RowOps.ColumnSums<T>(delta, Bias.Gradient.Span, rows, _m);
+        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, _m, _n, rows, 1, delta, _m, _input, _n, 1, W.Gradient.Span, _n);
         var dIn = _dIn.AsSpan(0, rows * _n);
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, _n, _m, 1, delta, _m, W.Value, _n, 0, dIn, _n);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, _n, _m, 1, delta, _m, W.Value.Span, _n, 0, dIn, _n);
         _comm.AllReduce(dIn, ReduceOp.Sum);
         return _dIn;
     }
 
-    public long KeptActivationElements(int rows) => (long)rows * _n + (long)rows * _m;
+    public override long KeptActivationElements(int rows) => (long)rows * _n + (long)rows * _m;
 }

@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core.Comm;
 using HpcKit.Core.LinearAlgebra;
@@ -10,7 +11,7 @@ namespace HpcKit.Phantom.Layers;
 /// m neurons z_r = x W_in,rᵀ + b_in,r, σ, with no communication. No input gradient is formed unless asked for
 /// (tests only: a local product and one all-reduce, neither counted in the step's FLOPs).
 /// </summary>
-public sealed class InputLayer<T> : IRankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class InputLayer<T> : RankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ICommunicator _comm;
     private readonly int _m, _d, _cap;
@@ -30,9 +31,9 @@ public sealed class InputLayer<T> : IRankLayer<T> where T : unmanaged, IFloating
         _act = config.Activation;
         _flops = flops;
         W = new Parameter<T>("input.W", _m, _d);
-        Bias = new Parameter<T>("input.b", 1, _m, isBias: true);
+        Bias = new Parameter<T>("input.b", _m);
         Parameters = [W, Bias];
-        InitStreams.DenseRows<T>(W.Value, config.Seed, InitStreams.InputLayer, InitStreams.Kind.InputWeight, _d, comm.Rank * _m, _m, 0, _d, 2.0 / _d);
+        InitStreams.DenseRows<T>(W.Value.Span, config.Seed, InitStreams.InputLayer, InitStreams.Kind.InputWeight, _d, comm.Rank * _m, _m, 0, _d, 2.0 / _d);
         _z = new T[capacity * _m];
         _out = new T[capacity * _m];
         _delta = new T[capacity * _m];
@@ -46,37 +47,39 @@ public sealed class InputLayer<T> : IRankLayer<T> where T : unmanaged, IFloating
     /// <summary>Form ∂ℓ/∂x in Backward (tests; costs an uncounted GEMM and an all-reduce).</summary>
     public bool ComputeInputGradient { get; set; }
 
-    public int InputWidth => _d;
+    public override string Name => $"Input(d_in={_d}→m={_m})";
 
-    public int OutputWidth => _m;
+    public override int InputWidth => _d;
 
-    public int Capacity => _cap;
+    public override int OutputWidth => _m;
 
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
+    public override int Capacity => _cap;
 
-    public T[] Forward(T[] input, int rows)
+    public override IReadOnlyList<Parameter<T>> Parameters { get; }
+
+    public override T[] Forward(T[] input, int rows)
     {
         _input = input;
         var z = _z.AsSpan(0, rows * _m);
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, _m, _d, 1, input, _d, W.Value, _d, 0, z, _m);
-        RowOps.AddBias<T>(z, Bias.Value, rows, _m);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, _m, _d, 1, input, _d, W.Value.Span, _d, 0, z, _m);
+        RowOps.AddBias<T>(z, Bias.Value.Span, rows, _m);
         ActivationFunctions.Apply<T>(_act, z, _out.AsSpan(0, rows * _m));
         return _out;
     }
 
-    public T[]? Backward(T[] gradOutput, int rows)
+    public override T[]? Backward(T[] gradOutput, int rows)
     {
         var delta = _delta.AsSpan(0, rows * _m);
         gradOutput.AsSpan(0, rows * _m).CopyTo(delta);
         ActivationFunctions.Backward<T>(_act, _z.AsSpan(0, rows * _m), delta);
-        RowOps.ColumnSums<T>(delta, Bias.Grad, rows, _m);
-        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, _m, _d, rows, 1, delta, _m, _input, _d, 0, W.Grad, _d);
+        RowOps.ColumnSums<T>(delta, Bias.Gradient.Span, rows, _m);
+        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, _m, _d, rows, 1, delta, _m, _input, _d, 1, W.Gradient.Span, _d);
         if (!ComputeInputGradient) return null;
         var dx = _dx.AsSpan(0, rows * _d);
-        Gemm.Run<T>(null, Transpose.No, Transpose.No, rows, _d, _m, 1, delta, _m, W.Value, _d, 0, dx, _d);
+        Gemm.Run<T>(null, Transpose.No, Transpose.No, rows, _d, _m, 1, delta, _m, W.Value.Span, _d, 0, dx, _d);
         _comm.AllReduce(dx, ReduceOp.Sum);
         return _dx;
     }
 
-    public long KeptActivationElements(int rows) => (long)rows * _d + (long)rows * _m;
+    public override long KeptActivationElements(int rows) => (long)rows * _d + (long)rows * _m;
 }

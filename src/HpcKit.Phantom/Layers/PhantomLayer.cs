@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core.Comm;
 using HpcKit.Core.LinearAlgebra;
@@ -13,7 +14,7 @@ namespace HpcKit.Phantom.Layers;
 /// ∂D_rs = δᵀ g_s, h_s = δ D_rs, ∂g_r = ReduceScatter(h), ∂C_r = ∂g_rᵀ a, ∂a = δ W_rr + ∂g_r C_r —
 /// 4B(m² + p·k·m) FLOPs and one reduce-scatter of B×k.
 /// </summary>
-public sealed class PhantomLayer<T> : IRankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class PhantomLayer<T> : RankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int _r, _p, _m, _k, _cap;
     private readonly Activation _act;
@@ -37,20 +38,20 @@ public sealed class PhantomLayer<T> : IRankLayer<T> where T : unmanaged, IFloati
         _exchange = new PhantomExchange<T>(comm, config.EmulateNoReduceScatter);
         string pre = $"hidden{layer}.";
         W = new Parameter<T>(pre + "W_rr", _m, _m);
-        Bias = new Parameter<T>(pre + "b", 1, _m, isBias: true);
+        Bias = new Parameter<T>(pre + "b", _m);
         C = new Parameter<T>(pre + "C", _k, _m);
         D = new Parameter<T>(pre + "D", _m, (_p - 1) * _k);
         Parameters = [W, Bias, C, D];
         double g = InitStreams.Gain(config.Activation), n = config.Width;
-        InitStreams.Normal<T>(W.Value, config.Seed, InitStreams.StreamId(layer, InitStreams.Kind.LocalBlock, _r, _r), g / n);
-        InitStreams.Normal<T>(C.Value, config.Seed, InitStreams.StreamId(layer, InitStreams.Kind.Compression, _r, 0), 1.0 / _m);
+        InitStreams.Normal<T>(W.Value.Span, config.Seed, InitStreams.StreamId(layer, InitStreams.Kind.LocalBlock, _r, _r), g / n);
+        InitStreams.Normal<T>(C.Value.Span, config.Seed, InitStreams.StreamId(layer, InitStreams.Kind.Compression, _r, 0), 1.0 / _m);
         var block = new T[_m * _k];
         int ld = (_p - 1) * _k;
         for (int s = 0, j = 0; s < _p; s++)
         {
             if (s == _r) continue;
             InitStreams.Normal<T>(block, config.Seed, InitStreams.StreamId(layer, InitStreams.Kind.Decompression, _r, s), g / n * _m / _k);
-            for (int i = 0; i < _m; i++) block.AsSpan(i * _k, _k).CopyTo(D.Value.AsSpan(i * ld + j * _k, _k));
+            for (int i = 0; i < _m; i++) block.AsSpan(i * _k, _k).CopyTo(D.Value.Span.Slice(i * ld + j * _k, _k));
             j++;
         }
         _z = new T[capacity * _m];
@@ -74,59 +75,61 @@ public sealed class PhantomLayer<T> : IRankLayer<T> where T : unmanaged, IFloati
     /// <summary>The ghost exchange (tells whether the reduce-scatter is emulated).</summary>
     public PhantomExchange<T> Exchange => _exchange;
 
-    public int InputWidth => _m;
+    public override string Name => $"Phantom(m={_m}, k={_k}, p={_p})";
 
-    public int OutputWidth => _m;
+    public override int InputWidth => _m;
 
-    public int Capacity => _cap;
+    public override int OutputWidth => _m;
 
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
+    public override int Capacity => _cap;
+
+    public override IReadOnlyList<Parameter<T>> Parameters { get; }
 
     /// <summary>Ghost activations of every rank from the last forward, rank-major blocks of rows×k.</summary>
     public ReadOnlySpan<T> GatheredGhosts(int rows) => _gAll.AsSpan(0, _p * rows * _k);
 
-    public T[] Forward(T[] input, int rows)
+    public override T[] Forward(T[] input, int rows)
     {
         _input = input;
         int m = _m, k = _k, ldd = (_p - 1) * k, bk = rows * k;
         var z = _z.AsSpan(0, rows * m);
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, k, m, 1, input, m, C.Value, m, 0, _g, k);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, k, m, 1, input, m, C.Value.Span, m, 0, _g, k);
         _exchange.Forward(_g.AsSpan(0, bk), _gAll.AsSpan(0, _p * bk));
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, m, m, 1, input, m, W.Value, m, 0, z, m);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, m, m, 1, input, m, W.Value.Span, m, 0, z, m);
         for (int s = 0, j = 0; s < _p; s++)
         {
             if (s == _r) continue;
-            Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, m, k, 1, _gAll.AsSpan(s * bk, bk), k, D.Value.AsSpan(j * k), ldd, 1, z, m);
+            Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, m, k, 1, _gAll.AsSpan(s * bk, bk), k, D.Value.Span.Slice(j * k), ldd, 1, z, m);
             j++;
         }
-        RowOps.AddBias<T>(z, Bias.Value, rows, m);
+        RowOps.AddBias<T>(z, Bias.Value.Span, rows, m);
         ActivationFunctions.Apply<T>(_act, z, _out.AsSpan(0, rows * m));
         return _out;
     }
 
-    public T[]? Backward(T[] gradOutput, int rows)
+    public override T[]? Backward(T[] gradOutput, int rows)
     {
         int m = _m, k = _k, ldd = (_p - 1) * k, bk = rows * k;
         var delta = _delta.AsSpan(0, rows * m);
         gradOutput.AsSpan(0, rows * m).CopyTo(delta);
         ActivationFunctions.Backward<T>(_act, _z.AsSpan(0, rows * m), delta);
-        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, m, m, rows, 1, delta, m, _input, m, 0, W.Grad, m);
-        RowOps.ColumnSums<T>(delta, Bias.Grad, rows, m);
+        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, m, m, rows, 1, delta, m, _input, m, 1, W.Gradient.Span, m);
+        RowOps.ColumnSums<T>(delta, Bias.Gradient.Span, rows, m);
         var h = _h.AsSpan(0, _p * bk);
         h.Slice(_r * bk, bk).Clear();
         for (int s = 0, j = 0; s < _p; s++)
         {
             if (s == _r) continue;
-            Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, m, k, rows, 1, delta, m, _gAll.AsSpan(s * bk, bk), k, 0, D.Grad.AsSpan(j * k), ldd);
-            Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, k, m, 1, delta, m, D.Value.AsSpan(j * k), ldd, 0, h.Slice(s * bk, bk), k);
+            Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, m, k, rows, 1, delta, m, _gAll.AsSpan(s * bk, bk), k, 1, D.Gradient.Span.Slice(j * k), ldd);
+            Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, k, m, 1, delta, m, D.Value.Span.Slice(j * k), ldd, 0, h.Slice(s * bk, bk), k);
             j++;
         }
         _exchange.Backward(h, _dg.AsSpan(0, bk));
-        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, k, m, rows, 1, _dg, k, _input, m, 0, C.Grad, m);
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, m, m, 1, delta, m, W.Value, m, 0, _dIn, m);
-        Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, m, k, 1, _dg, k, C.Value, m, 1, _dIn, m);
+        Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, k, m, rows, 1, _dg, k, _input, m, 1, C.Gradient.Span, m);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, m, m, 1, delta, m, W.Value.Span, m, 0, _dIn, m);
+        Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, m, k, 1, _dg, k, C.Value.Span, m, 1, _dIn, m);
         return _dIn;
     }
 
-    public long KeptActivationElements(int rows) => 2L * rows * _m + (long)rows * _p * _k;
+    public override long KeptActivationElements(int rows) => 2L * rows * _m + (long)rows * _p * _k;
 }

@@ -15,10 +15,9 @@ internal static class RowOps
         }
     }
 
-    /// <summary>sums = Σ_i x[i, :].</summary>
+    /// <summary>sums += Σ_i x[i, :].</summary>
     public static void ColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, int rows, int width) where T : unmanaged, INumber<T>
     {
-        sums.Slice(0, width).Clear();
         for (int i = 0; i < rows; i++)
         {
             var row = x.Slice(i * width, width);

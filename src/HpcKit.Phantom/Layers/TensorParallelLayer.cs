@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core.Comm;
 using HpcKit.Core.LinearAlgebra;
@@ -11,7 +12,7 @@ namespace HpcKit.Phantom.Layers;
 /// Backward: ∂W_r,s = δᵀ a_s; ∂b = Σδ; P_s = δ W_r,s; ∂a_r = ReduceScatter(P)_r — 4B·n·m FLOPs.
 /// This is PP with identity compression and k = m, sharing <see cref="PhantomExchange{T}"/>.
 /// </summary>
-public sealed class TensorParallelLayer<T> : IRankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class TensorParallelLayer<T> : RankLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int _p, _m, _n, _cap;
     private readonly Activation _act;
@@ -32,9 +33,9 @@ public sealed class TensorParallelLayer<T> : IRankLayer<T> where T : unmanaged, 
         _flops = flops;
         _exchange = new PhantomExchange<T>(comm, config.EmulateNoReduceScatter);
         W = new Parameter<T>($"hidden{layer}.W", _m, _n);
-        Bias = new Parameter<T>($"hidden{layer}.b", 1, _m, isBias: true);
+        Bias = new Parameter<T>($"hidden{layer}.b", _m);
         Parameters = [W, Bias];
-        InitStreams.DenseRows<T>(W.Value, config.Seed, layer, InitStreams.Kind.DenseRow, _n, comm.Rank * _m, _m, 0, _n,
+        InitStreams.DenseRows<T>(W.Value.Span, config.Seed, layer, InitStreams.Kind.DenseRow, _n, comm.Rank * _m, _m, 0, _n,
             InitStreams.Gain(config.Activation) / _n);
         _all = new T[capacity * _n];
         _z = new T[capacity * _m];
@@ -48,41 +49,43 @@ public sealed class TensorParallelLayer<T> : IRankLayer<T> where T : unmanaged, 
 
     public Parameter<T> Bias { get; }
 
-    public int InputWidth => _m;
+    public override string Name => $"TensorParallel(n={_n}→m={_m})";
 
-    public int OutputWidth => _m;
+    public override int InputWidth => _m;
 
-    public int Capacity => _cap;
+    public override int OutputWidth => _m;
 
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
+    public override int Capacity => _cap;
 
-    public T[] Forward(T[] input, int rows)
+    public override IReadOnlyList<Parameter<T>> Parameters { get; }
+
+    public override T[] Forward(T[] input, int rows)
     {
         int m = _m, n = _n, bm = rows * m;
         _exchange.Forward(input.AsSpan(0, bm), _all.AsSpan(0, _p * bm));
         var z = _z.AsSpan(0, bm);
         for (int s = 0; s < _p; s++)
-            Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, m, m, 1, _all.AsSpan(s * bm, bm), m, W.Value.AsSpan(s * m), n, s == 0 ? 0 : 1, z, m);
-        RowOps.AddBias<T>(z, Bias.Value, rows, m);
+            Gemm.Run<T>(_flops, Transpose.No, Transpose.Yes, rows, m, m, 1, _all.AsSpan(s * bm, bm), m, W.Value.Span.Slice(s * m), n, s == 0 ? 0 : 1, z, m);
+        RowOps.AddBias<T>(z, Bias.Value.Span, rows, m);
         ActivationFunctions.Apply<T>(_act, z, _out.AsSpan(0, bm));
         return _out;
     }
 
-    public T[]? Backward(T[] gradOutput, int rows)
+    public override T[]? Backward(T[] gradOutput, int rows)
     {
         int m = _m, n = _n, bm = rows * m;
         var delta = _delta.AsSpan(0, bm);
         gradOutput.AsSpan(0, bm).CopyTo(delta);
         ActivationFunctions.Backward<T>(_act, _z.AsSpan(0, bm), delta);
-        RowOps.ColumnSums<T>(delta, Bias.Grad, rows, m);
+        RowOps.ColumnSums<T>(delta, Bias.Gradient.Span, rows, m);
         for (int s = 0; s < _p; s++)
         {
-            Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, m, m, rows, 1, delta, m, _all.AsSpan(s * bm, bm), m, 0, W.Grad.AsSpan(s * m), n);
-            Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, m, m, 1, delta, m, W.Value.AsSpan(s * m), n, 0, _partials.AsSpan(s * bm, bm), m);
+            Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, m, m, rows, 1, delta, m, _all.AsSpan(s * bm, bm), m, 1, W.Gradient.Span.Slice(s * m), n);
+            Gemm.Run<T>(_flops, Transpose.No, Transpose.No, rows, m, m, 1, delta, m, W.Value.Span.Slice(s * m), n, 0, _partials.AsSpan(s * bm, bm), m);
         }
         _exchange.Backward(_partials.AsSpan(0, _p * bm), _dIn.AsSpan(0, bm));
         return _dIn;
     }
 
-    public long KeptActivationElements(int rows) => (long)rows * _n + (long)rows * _m;
+    public override long KeptActivationElements(int rows) => (long)rows * _n + (long)rows * _m;
 }

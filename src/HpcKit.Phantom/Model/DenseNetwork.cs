@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core.LinearAlgebra;
 
@@ -26,19 +27,19 @@ public sealed class DenseNetwork<T> where T : unmanaged, IFloatingPointIeee754<T
         _cap = capacity > 0 ? capacity : config.Batch;
         int L = config.Layers;
         InputW = new Parameter<T>("input.W", _n, _d);
-        InputB = new Parameter<T>("input.b", 1, _n, isBias: true);
-        InitStreams.DenseRows<T>(InputW.Value, config.Seed, InitStreams.InputLayer, InitStreams.Kind.InputWeight, _d, 0, _n, 0, _d, 2.0 / _d);
+        InputB = new Parameter<T>("input.b", _n);
+        InitStreams.DenseRows<T>(InputW.Value.Storage, config.Seed, InitStreams.InputLayer, InitStreams.Kind.InputWeight, _d, 0, _n, 0, _d, 2.0 / _d);
         HiddenW = new Parameter<T>[L];
         HiddenB = new Parameter<T>[L];
         for (int l = 0; l < L; l++)
         {
             HiddenW[l] = new Parameter<T>($"hidden{l + 1}.W", _n, _n);
-            HiddenB[l] = new Parameter<T>($"hidden{l + 1}.b", 1, _n, isBias: true);
-            InitStreams.DenseRows<T>(HiddenW[l].Value, config.Seed, l + 1, InitStreams.Kind.DenseRow, _n, 0, _n, 0, _n, InitStreams.Gain(_act) / _n);
+            HiddenB[l] = new Parameter<T>($"hidden{l + 1}.b", _n);
+            InitStreams.DenseRows<T>(HiddenW[l].Value.Storage, config.Seed, l + 1, InitStreams.Kind.DenseRow, _n, 0, _n, 0, _n, InitStreams.Gain(_act) / _n);
         }
         HeadW = new Parameter<T>("head.W", _out, _n);
-        HeadB = new Parameter<T>("head.b", 1, _out, isBias: true);
-        InitStreams.DenseRows<T>(HeadW.Value, config.Seed, L + 1, InitStreams.Kind.HeadRow, _n, 0, _out, 0, _n, 1.0 / _n);
+        HeadB = new Parameter<T>("head.b", _out);
+        InitStreams.DenseRows<T>(HeadW.Value.Storage, config.Seed, L + 1, InitStreams.Kind.HeadRow, _n, 0, _out, 0, _n, 1.0 / _n);
         _z = new T[L + 1][];
         _a = new T[L + 1][];
         for (int l = 0; l <= L; l++)
@@ -74,10 +75,10 @@ public sealed class DenseNetwork<T> where T : unmanaged, IFloatingPointIeee754<T
     {
         _x = x;
         int n = _n;
-        Layer(x, _d, InputW.Value, InputB.Value, _z[0], _a[0], rows);
-        for (int l = 0; l < HiddenW.Length; l++) Layer(_a[l], n, HiddenW[l].Value, HiddenB[l].Value, _z[l + 1], _a[l + 1], rows);
-        Gemm.Run<T>(Flops, Transpose.No, Transpose.Yes, rows, _out, n, 1, _a[HiddenW.Length], n, HeadW.Value, n, 0, _o, _out);
-        Layers.RowOps.AddBias<T>(_o.AsSpan(0, rows * _out), HeadB.Value, rows, _out);
+        Layer(x, _d, InputW.Value.Storage, InputB.Value.Storage, _z[0], _a[0], rows);
+        for (int l = 0; l < HiddenW.Length; l++) Layer(_a[l], n, HiddenW[l].Value.Storage, HiddenB[l].Value.Storage, _z[l + 1], _a[l + 1], rows);
+        Gemm.Run<T>(Flops, Transpose.No, Transpose.Yes, rows, _out, n, 1, _a[HiddenW.Length], n, HeadW.Value.Storage, n, 0, _o, _out);
+        Layers.RowOps.AddBias<T>(_o.AsSpan(0, rows * _out), HeadB.Value.Storage, rows, _out);
         return _o;
     }
 
@@ -85,23 +86,23 @@ public sealed class DenseNetwork<T> where T : unmanaged, IFloatingPointIeee754<T
     public T[] Backward(T[] gradOutput, int rows)
     {
         int n = _n, L = HiddenW.Length;
-        Layers.RowOps.ColumnSums<T>(gradOutput.AsSpan(0, rows * _out), HeadB.Grad, rows, _out);
-        Gemm.Run<T>(Flops, Transpose.Yes, Transpose.No, _out, n, rows, 1, gradOutput, _out, _a[L], n, 0, HeadW.Grad, n);
+        Layers.RowOps.ColumnSums<T>(gradOutput.AsSpan(0, rows * _out), HeadB.Gradient.Storage, rows, _out);
+        Gemm.Run<T>(Flops, Transpose.Yes, Transpose.No, _out, n, rows, 1, gradOutput, _out, _a[L], n, 1, HeadW.Gradient.Storage, n);
         var g = _g1;
         var spare = _g2;
-        Gemm.Run<T>(Flops, Transpose.No, Transpose.No, rows, n, _out, 1, gradOutput, _out, HeadW.Value, n, 0, g, n);
+        Gemm.Run<T>(Flops, Transpose.No, Transpose.No, rows, n, _out, 1, gradOutput, _out, HeadW.Value.Storage, n, 0, g, n);
         for (int l = L - 1; l >= 0; l--)
         {
             ActivationFunctions.Backward<T>(_act, _z[l + 1].AsSpan(0, rows * n), g.AsSpan(0, rows * n));
-            Layers.RowOps.ColumnSums<T>(g, HiddenB[l].Grad, rows, n);
-            Gemm.Run<T>(Flops, Transpose.Yes, Transpose.No, n, n, rows, 1, g, n, _a[l], n, 0, HiddenW[l].Grad, n);
-            Gemm.Run<T>(Flops, Transpose.No, Transpose.No, rows, n, n, 1, g, n, HiddenW[l].Value, n, 0, spare, n);
+            Layers.RowOps.ColumnSums<T>(g, HiddenB[l].Gradient.Storage, rows, n);
+            Gemm.Run<T>(Flops, Transpose.Yes, Transpose.No, n, n, rows, 1, g, n, _a[l], n, 1, HiddenW[l].Gradient.Storage, n);
+            Gemm.Run<T>(Flops, Transpose.No, Transpose.No, rows, n, n, 1, g, n, HiddenW[l].Value.Storage, n, 0, spare, n);
             (g, spare) = (spare, g);
         }
         ActivationFunctions.Backward<T>(_act, _z[0].AsSpan(0, rows * n), g.AsSpan(0, rows * n));
-        Layers.RowOps.ColumnSums<T>(g, InputB.Grad, rows, n);
-        Gemm.Run<T>(Flops, Transpose.Yes, Transpose.No, n, _d, rows, 1, g, n, _x, _d, 0, InputW.Grad, _d);
-        Gemm.Run<T>(Flops, Transpose.No, Transpose.No, rows, _d, n, 1, g, n, InputW.Value, _d, 0, _dx, _d);
+        Layers.RowOps.ColumnSums<T>(g, InputB.Gradient.Storage, rows, n);
+        Gemm.Run<T>(Flops, Transpose.Yes, Transpose.No, n, _d, rows, 1, g, n, _x, _d, 1, InputW.Gradient.Storage, _d);
+        Gemm.Run<T>(Flops, Transpose.No, Transpose.No, rows, _d, n, 1, g, n, InputW.Value.Storage, _d, 0, _dx, _d);
         return _dx;
     }
 

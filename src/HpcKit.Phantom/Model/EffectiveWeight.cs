@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core.LinearAlgebra;
 using HpcKit.Phantom.Layers;
@@ -15,8 +16,8 @@ public static class EffectiveWeight
     public static T[] Assemble<T>(IReadOnlyList<PhantomLayer<T>> ranks) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(ranks);
-        int p = ranks.Count, m = ranks[0].W.Rows, k = ranks[0].C.Rows;
-        return Assemble<T>(p, m, k, r => ranks[r].W.Value, r => ranks[r].C.Value, r => ranks[r].D.Value);
+        int p = ranks.Count, m = ranks[0].W.Value.Dim(0), k = ranks[0].C.Value.Dim(0);
+        return Assemble<T>(p, m, k, r => ranks[r].W.Value.Storage, r => ranks[r].C.Value.Storage, r => ranks[r].D.Value.Storage);
     }
 
     /// <summary>W_eff from raw per-rank tensors: W_rr (m×m), C_r (k×m), D_r (m×(p−1)k).</summary>

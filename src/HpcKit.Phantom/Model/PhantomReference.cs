@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Phantom.Layers;
 
@@ -23,16 +24,16 @@ public sealed class PhantomReference<T> where T : unmanaged, IFloatingPointIeee7
         for (int r = 0; r < p; r++)
         {
             var net = ranks[r];
-            net.Input.W.Value.CopyTo(Dense.InputW.Value, r * m * d);
-            net.Input.Bias.Value.CopyTo(Dense.InputB.Value, r * m);
-            for (int i = 0; i < o; i++) net.Head.W.Value.AsSpan(i * m, m).CopyTo(Dense.HeadW.Value.AsSpan(i * n + r * m, m));
-            for (int l = 0; l < cfg.Layers; l++) ((PhantomLayer<T>)net.Hidden[l]).Bias.Value.CopyTo(Dense.HiddenB[l].Value, r * m);
+            net.Input.W.Value.Storage.CopyTo(Dense.InputW.Value.Storage, r * m * d);
+            net.Input.Bias.Value.Storage.CopyTo(Dense.InputB.Value.Storage, r * m);
+            for (int i = 0; i < o; i++) net.Head.W.Value.Storage.AsSpan(i * m, m).CopyTo(Dense.HeadW.Value.Storage.AsSpan(i * n + r * m, m));
+            for (int l = 0; l < cfg.Layers; l++) ((PhantomLayer<T>)net.Hidden[l]).Bias.Value.Storage.CopyTo(Dense.HiddenB[l].Value.Storage, r * m);
         }
-        ranks[0].Head.Bias.Value.CopyTo(Dense.HeadB.Value, 0);
+        ranks[0].Head.Bias.Value.Storage.CopyTo(Dense.HeadB.Value.Storage, 0);
         for (int l = 0; l < cfg.Layers; l++)
         {
             int layer = l;
-            EffectiveWeight.Assemble<T>(ranks.Select(x => (PhantomLayer<T>)x.Hidden[layer]).ToList()).CopyTo(Dense.HiddenW[l].Value, 0);
+            EffectiveWeight.Assemble<T>(ranks.Select(x => (PhantomLayer<T>)x.Hidden[layer]).ToList()).CopyTo(Dense.HiddenW[l].Value.Storage, 0);
         }
     }
 
@@ -49,11 +50,11 @@ public sealed class PhantomReference<T> where T : unmanaged, IFloatingPointIeee7
         {
             int layer = l;
             PhantomLayer<T> At(int q) => (PhantomLayer<T>)_ranks[q].Hidden[layer];
-            var (dW, dC, dD) = EffectiveWeight.Project<T>(Dense.HiddenW[l].Grad, p, m, k, r, q => At(q).C.Value, q => At(q).D.Value);
+            var (dW, dC, dD) = EffectiveWeight.Project<T>(Dense.HiddenW[l].Gradient.Storage, p, m, k, r, q => At(q).C.Value.Storage, q => At(q).D.Value.Storage);
             e[$"hidden{l + 1}.W_rr"] = dW;
             e[$"hidden{l + 1}.C"] = dC;
             e[$"hidden{l + 1}.D"] = dD;
-            e[$"hidden{l + 1}.b"] = Dense.HiddenB[l].Grad.AsSpan(r * m, m).ToArray();
+            e[$"hidden{l + 1}.b"] = Dense.HiddenB[l].Gradient.Storage.AsSpan(r * m, m).ToArray();
         }
         return e;
     }
@@ -70,8 +71,8 @@ public sealed class PhantomReference<T> where T : unmanaged, IFloatingPointIeee7
         int m = cfg.M, n = cfg.Width;
         for (int l = 0; l < cfg.Layers; l++)
         {
-            var w = grad ? dense.HiddenW[l].Grad : dense.HiddenW[l].Value;
-            var b = grad ? dense.HiddenB[l].Grad : dense.HiddenB[l].Value;
+            var w = grad ? dense.HiddenW[l].Gradient.Storage : dense.HiddenW[l].Value.Storage;
+            var b = grad ? dense.HiddenB[l].Gradient.Storage : dense.HiddenB[l].Value.Storage;
             bool rowParallel = cfg.Mode == ParallelMode.Megatron && l % 2 == 0;
             if (rowParallel)
             {
@@ -92,7 +93,7 @@ public sealed class PhantomReference<T> where T : unmanaged, IFloatingPointIeee7
     private static Dictionary<string, T[]> SharedSlices(DenseNetwork<T> dense, NetworkConfig cfg, int r, bool grad)
     {
         int m = cfg.M, n = cfg.Width, d = cfg.InputDim, o = cfg.OutputDim;
-        T[] Pick(Parameter<T> q) => grad ? q.Grad : q.Value;
+        T[] Pick(Parameter<T> q) => grad ? q.Gradient.Storage : q.Value.Storage;
         var head = new T[o * m];
         for (int i = 0; i < o; i++) Pick(dense.HeadW).AsSpan(i * n + r * m, m).CopyTo(head.AsSpan(i * m, m));
         return new Dictionary<string, T[]>(StringComparer.Ordinal)

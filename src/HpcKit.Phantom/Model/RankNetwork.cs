@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 using HpcKit.Core;
 using HpcKit.Core.Comm;
@@ -12,7 +13,7 @@ namespace HpcKit.Phantom.Model;
 /// </summary>
 public sealed class RankNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly List<IRankLayer<T>> _hidden = [];
+    private readonly List<RankLayer<T>> _hidden = [];
 
     /// <summary>Builds rank comm.Rank's network; <paramref name="capacity"/> is the most rows per call (default B).</summary>
     public RankNetwork(ICommunicator comm, NetworkConfig config, int capacity = 0)
@@ -28,7 +29,7 @@ public sealed class RankNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
         Input = new InputLayer<T>(comm, config, Capacity, Flops);
         for (int l = 1; l <= config.Layers; l++)
         {
-            IRankLayer<T> layer = config.Mode switch
+            RankLayer<T> layer = config.Mode switch
             {
                 ParallelMode.Phantom => new PhantomLayer<T>(comm, config, l, Capacity, Flops),
                 ParallelMode.Tensor => new TensorParallelLayer<T>(comm, config, l, Capacity, Flops),
@@ -55,7 +56,7 @@ public sealed class RankNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     public InputLayer<T> Input { get; }
 
-    public IReadOnlyList<IRankLayer<T>> Hidden => _hidden;
+    public IReadOnlyList<RankLayer<T>> Hidden => _hidden;
 
     public OutputHead<T> Head { get; }
 
@@ -81,7 +82,7 @@ public sealed class RankNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Weights (biases excluded) this rank holds in the hidden layers, per layer.</summary>
-    public long HiddenWeightsPerLayer() => _hidden.Count == 0 ? 0 : _hidden[0].Parameters.Where(q => !q.IsBias).Sum(q => (long)q.Value.Length);
+    public long HiddenWeightsPerLayer() => _hidden.Count == 0 ? 0 : _hidden[0].Parameters.Where(q => q.Value.Rank == 2).Sum(q => (long)q.Value.Length);
 
     /// <summary>Activation elements one hidden layer keeps for backward at B rows.</summary>
     public long HiddenKeptActivationsPerLayer(int rows) => _hidden.Count == 0 ? 0 : _hidden[0].KeptActivationElements(rows);

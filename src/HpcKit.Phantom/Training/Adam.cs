@@ -1,3 +1,4 @@
+using HpcKit.Neural;
 using System.Numerics;
 
 namespace HpcKit.Phantom.Training;
@@ -19,8 +20,8 @@ public sealed class Adam<T> where T : unmanaged, IFloatingPointIeee754<T>
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
-        _m = parameters.Select(q => new double[q.Value.Length]).ToArray();
-        _v = parameters.Select(q => new double[q.Value.Length]).ToArray();
+        _m = parameters.Select(q => new double[q.Value.Span.Length]).ToArray();
+        _v = parameters.Select(q => new double[q.Value.Span.Length]).ToArray();
     }
 
     public double Beta1 { get; }
@@ -40,8 +41,8 @@ public sealed class Adam<T> where T : unmanaged, IFloatingPointIeee754<T>
         double b1 = Beta1, b2 = Beta2, eps = Epsilon;
         for (int i = 0; i < _params.Count; i++)
         {
-            var w = _params[i].Value;
-            var g = _params[i].Grad;
+            var w = _params[i].Value.Span;
+            var g = _params[i].Gradient.Span;
             var m = _m[i];
             var v = _v[i];
             for (int j = 0; j < w.Length; j++)
