@@ -44,8 +44,8 @@ public sealed class InputLayer<T> : RankLayer<T> where T : unmanaged, IFloatingP
 
     public Parameter<T> Bias { get; }
 
-    /// <summary>Form ∂ℓ/∂x in Backward (tests; costs an uncounted GEMM and an all-reduce).</summary>
-    public bool ComputeInputGradient { get; set; }
+    /// <summary>Form ∂ℓ/∂x in Backward (default false; tests only: an uncounted GEMM and an all-reduce).</summary>
+    public override bool InputGradientRequired { get; set; }
 
     public override string Name => $"Input(d_in={_d}→m={_m})";
 
@@ -74,7 +74,7 @@ public sealed class InputLayer<T> : RankLayer<T> where T : unmanaged, IFloatingP
         ActivationFunctions.Backward<T>(_act, _z.AsSpan(0, rows * _m), delta);
         RowOps.ColumnSums<T>(delta, Bias.Gradient.Span, rows, _m);
         Gemm.Run<T>(_flops, Transpose.Yes, Transpose.No, _m, _d, rows, 1, delta, _m, _input, _d, 1, W.Gradient.Span, _d);
-        if (!ComputeInputGradient) return null;
+        if (!InputGradientRequired) return null;
         var dx = _dx.AsSpan(0, rows * _d);
         Gemm.Run<T>(null, Transpose.No, Transpose.No, rows, _d, _m, 1, delta, _m, W.Value.Span, _d, 0, dx, _d);
         _comm.AllReduce(dx, ReduceOp.Sum);
