@@ -67,6 +67,9 @@ public sealed class DenseNetwork<T> where T : unmanaged, IFloatingPointIeee754<T
 
     public Parameter<T> HeadB { get; }
 
+    /// <summary>Every tensor, input layer first.</summary>
+    public IReadOnlyList<Parameter<T>> Parameters => [InputW, InputB, .. HiddenW.Zip(HiddenB).SelectMany(z => new[] { z.First, z.Second }), HeadW, HeadB];
+
     /// <summary>GEMM FLOPs issued.</summary>
     public FlopCounter Flops { get; } = new();
 
