@@ -28,7 +28,7 @@ public class TrainingTests
         Assert.Equal(runs[0].StepLosses, runs[1].StepLosses);
         Assert.StartsWith("model", r.EnergySource, StringComparison.Ordinal);
         Assert.True(r.TrainJoules > 0);
-        if (task == TaskKind.Classification) Assert.InRange(r.Trace[^1].Accuracy, 0.0, 1.0);
+        if (task == TaskKind.Classification) Assert.InRange(r.Trace[^1].Accuracy!.Value, 0.0, 1.0);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class TrainingTests
     [Fact]
     public void TargetIsMedianAtEightyPercent()
     {
-        static List<Evaluation> Run(params double[] v) => v.Select((l, i) => new Evaluation((i + 1) * 25, l, double.NaN, l, 0, 0, 0, 0)).ToList();
+        static List<Evaluation> Run(params double[] v) => v.Select((l, i) => new Evaluation((i + 1) * 25, l, null, l, 0, 0, 0, 0)).ToList();
         var runs = new List<IReadOnlyList<Evaluation>> { Run(5, 4, 3, 2), Run(5, 4, 1, 2), Run(5, 4, 7, 2) };
         Assert.Equal(3.0, StoppingRule.TargetFrom(runs, 100)); // 80 steps → evaluation at 75
     }

@@ -140,7 +140,7 @@ public static class Trainer
     }
 
     /// <summary>Validation loss (row-weighted over chunks of B), accuracy (classification) and this rank's eval FLOPs.</summary>
-    private static (double Loss, double Accuracy, double Flops) Evaluate(RankNetwork<float> net, ILoss<float> loss, float[] vx, float[] vy, int count, int tw)
+    private static (double Loss, double? Accuracy, double Flops) Evaluate(RankNetwork<float> net, ILoss<float> loss, float[] vx, float[] vy, int count, int tw)
     {
         int B = net.Capacity, din = net.Config.InputDim, dout = net.Config.OutputDim;
         long f0 = net.Flops.Gemm;
@@ -157,6 +157,6 @@ public static class Trainer
             sum += rows * loss.Forward(new Tensor<float>(o, rows, dout), new Tensor<float>(yb, rows, tw));
             if (loss is SoftmaxCrossEntropyLoss<float> ce) correct += ce.Correct;
         }
-        return (sum / count, loss is SoftmaxCrossEntropyLoss<float> ? (double)correct / count : double.NaN, net.Flops.Gemm - f0);
+        return (sum / count, loss is SoftmaxCrossEntropyLoss<float> ? (double)correct / count : null, net.Flops.Gemm - f0);
     }
 }

@@ -76,7 +76,7 @@ internal static class TrainVerb
             ["kept activations / layer", r.Counted.HiddenKeptActivationsPerLayer.ToString(), r.ClosedForm.HiddenKeptActivationsPerLayer.ToString()],
         ]);
         Console.WriteLine($"steps {r.StepsRun}; final validation loss {PhantomOptions.F(r.FinalValidationLoss)}"
-            + (r.Task == TaskKind.Classification ? $", accuracy {PhantomOptions.F(r.Trace[^1].Accuracy, "F3")}" : ""));
+            + (r.Task == TaskKind.Classification ? $", accuracy {PhantomOptions.F(r.Trace[^1].Accuracy ?? double.NaN, "F3")}" : ""));
         Console.WriteLine($"median step {PhantomOptions.F(r.MedianStepSeconds * 1e3, "F2")} ms (measured, rank 0); training {PhantomOptions.F(r.TrainSeconds, "F2")} s");
         Console.WriteLine($"energy: training {PhantomOptions.F(r.TrainJoules, "F1")} J, evaluation {PhantomOptions.F(r.EvalJoules, "F1")} J — {r.EnergySource}"
             + (r.EnergyMeasured ? "" : $" [Modelled; RAPL: {RaplWhyNot()}]"));
