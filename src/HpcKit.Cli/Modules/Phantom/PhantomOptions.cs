@@ -40,36 +40,39 @@ internal sealed class PhantomOptions
     /// <summary>The common training options of a parse result (mode set by the caller).</summary>
     public TrainOptions Build(ParseResult p, ParallelMode mode)
     {
-        CommandKit.ApplyThreads(p.GetValue(Threads));
-        int ranks = p.GetValue(Ranks);
+        CommandKit.ApplyThreads(V(p, Threads, 1));
+        int ranks = V(p, Ranks, 2);
         if (MpiCommunicator.IsLaunchedByMpirun) ranks = MpiCommunicator.World.Size;
-        var task = p.GetValue(Task)!.ToLowerInvariant() switch
+        var task = V(p, Task, "teacher").ToLowerInvariant() switch
         {
             "teacher" or "regression" or "teacher-regression" => TaskKind.Regression,
             "classify" or "classification" or "teacher-classification" => TaskKind.Classification,
             var t => throw new HpcKitUsageException($"--task '{t}' is not teacher or classify"),
         };
-        double lr = p.GetValue(LearningRate);
+        double lr = V(p, LearningRate, 1e-3);
         if (!(lr > 0)) throw new HpcKitUsageException($"--lr must be positive (got {lr.ToString(CultureInfo.InvariantCulture)})");
-        int validation = p.GetValue(Validation);
+        int validation = V(p, Validation, 4096);
         if (validation < 1) throw new HpcKitUsageException("--validation must be at least 1");
-        int warmup = p.GetValue(Warmup);
+        int warmup = V(p, Warmup, 100);
         if (warmup < 0) throw new HpcKitUsageException("--warmup must be non-negative");
         var o = new TrainOptions
         {
             Network = new NetworkConfig
             {
-                Mode = mode, Width = p.GetValue(Width), Ranks = ranks, Ghosts = p.GetValue(Ghosts), Layers = p.GetValue(Layers), Batch = p.GetValue(Batch),
-                Activation = ActivationFunctions.Parse(p.GetValue(Activation)!), Seed = p.GetValue(Seed), EmulateNoReduceScatter = p.GetValue(EmulateNoReduceScatter),
+                Mode = mode, Width = V(p, Width, 256), Ranks = ranks, Ghosts = V(p, Ghosts, 16), Layers = V(p, Layers, 2), Batch = V(p, Batch, 64),
+                Activation = ActivationFunctions.Parse(V(p, Activation, "relu")), Seed = V(p, Seed, 1UL), EmulateNoReduceScatter = V(p, EmulateNoReduceScatter, false),
             },
-            Task = task, Steps = p.GetValue(Steps), LearningRate = lr, WarmupSteps = warmup, EvalEvery = p.GetValue(EvalEvery),
-            ValidationSize = validation, DataSeed = p.GetValue(Seed), Energy = p.GetValue(Energy)!,
+            Task = task, Steps = V(p, Steps, 300), LearningRate = lr, WarmupSteps = warmup, EvalEvery = V(p, EvalEvery, 25),
+            ValidationSize = validation, DataSeed = V(p, Seed, 1UL), Energy = V(p, Energy, "auto"),
         };
         if (o.Steps < 1) throw new HpcKitUsageException($"--steps must be at least 1 (got {o.Steps})");
         if (o.EvalEvery < 1) throw new HpcKitUsageException($"--eval-every must be at least 1 (got {o.EvalEvery})");
         o.ShapedNetwork().Validate();
         return o;
     }
+
+    /// <summary>The option's value when the verb has it, else <paramref name="fallback"/> (the shared default).</summary>
+    private static T V<T>(ParseResult p, Option<T> option, T fallback) => p.CommandResult.Command.Options.Contains(option) ? p.GetValue(option) ?? fallback : fallback;
 
     /// <summary>Output directory (created).</summary>
     public string OutDir(ParseResult p, string verb)
