@@ -19,9 +19,10 @@ internal static class SmallerVerb
         var ghosts = new Option<string>("--ghosts") { Description = "PP candidate ghost counts k", DefaultValueFactory = _ => "8,32" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per configuration", DefaultValueFactory = _ => 3 };
         var preset = new Option<string>("--preset") { Description = "Cost preset (illustrative-gpu-cluster, illustrative-cpu-cluster)", DefaultValueFactory = _ => "illustrative-gpu-cluster" };
+        var gamma = new Option<string>("--gamma") { Description = "peak (γ = 1/peak of the preset; deterministic) or host (calibrated per GEMM shape here; noisy on a shared host)", DefaultValueFactory = _ => "peak" };
         var cmd = CommandKit.Verb("smaller", "A TP(n, p) reference sets ℓ*; smaller PP(n', p', k) models train to it; energy to ℓ* = N(ℓ*) × modelled step energy.",
             "hpckit phantom smaller --ref-width 512 --ref-ranks 8 --widths 256,512 --ranks-list 2,4 --ghosts 8,32 --seeds 3");
-        PhantomOptions.AddAll(cmd, refWidth, refRanks, widths, ranks, ghosts, seeds, preset, o.Layers, o.Batch, o.Steps, o.Task, o.Activation, o.LearningRate,
+        PhantomOptions.AddAll(cmd, refWidth, refRanks, widths, ranks, ghosts, seeds, preset, gamma, o.Layers, o.Batch, o.Steps, o.Task, o.Activation, o.LearningRate,
             o.Warmup, o.EvalEvery, o.Validation, o.Seed, o.Threads, o.Report, o.Out, o.Quiet);
         cmd.SetAction(p =>
         {
@@ -41,14 +42,21 @@ internal static class SmallerVerb
                     }
             if (candidates.Count == 0) throw new Core.HpcKitUsageException("no PP candidate has p' dividing n' and k ≤ n'/p'");
             bool quiet = p.GetValue(o.Quiet);
-            var exp = new SmallerExperiment { Base = opts, Reference = reference, Candidates = candidates, Seeds = s, Preset = cp };
+            string g = p.GetValue(gamma)!;
+            var gm = g switch
+            {
+                "host" => StepCostModel.Host,
+                "peak" => StepCostModel.Peak(cp),
+                _ => throw new Core.HpcKitUsageException($"--gamma '{g}' is not host or peak"),
+            };
+            var exp = new SmallerExperiment { Base = opts, Reference = reference, Candidates = candidates, Seeds = s, Preset = cp, Gamma = gm };
             (double Target, IReadOnlyList<SmallerRow> Rows) res;
             using (var bar = new ProgressBar("smaller", (long)opts.Steps * s * (candidates.Count + 1), quiet))
                 res = exp.Run(quiet ? null : line => Console.Error.WriteLine(line), _ => bar.Advance());
             string dir = o.OutDir(p, "smaller");
             var refRow = res.Rows[0];
             Console.WriteLine($"E4: ℓ* = {PhantomOptions.F(res.Target)} from {refRow.Label} (median at 80% of {opts.Steps} steps, {s} seeds). Steps to ℓ* are trained here;");
-            Console.WriteLine($"time and energy per step are MODELLED (§6 α–β–γ, γ calibrated on this host, preset {cp.Name}: α={PhantomOptions.F(cp.Alpha)} s, β={PhantomOptions.F(cp.Beta)} s/B, "
+            Console.WriteLine($"time and energy per step are MODELLED (§6 α–β–γ, γ {(g == "host" ? "calibrated per GEMM shape on this host" : "= 1/peak of the preset")}, preset {cp.Name}: α={PhantomOptions.F(cp.Alpha)} s, β={PhantomOptions.F(cp.Beta)} s/B, "
                 + $"P_static={PhantomOptions.F(cp.StaticWatts)} W/rank, ε_flop={PhantomOptions.F(cp.JoulesPerFlop)} J, ε_byte={PhantomOptions.F(cp.JoulesPerByte)} J/B).");
             var csv = new CsvTable("config", "n", "p", "k", "parameters", "steps_to_target", "reached", "seeds", "step_seconds_model", "step_joules_model", "joules_to_target", "energy_ratio_vs_ref");
             var table = new List<IReadOnlyList<string>>();
@@ -71,7 +79,7 @@ internal static class SmallerVerb
             plot.Save(Path.Combine(dir, "energy_vs_params.svg"));
             var report = new RunReport("phantom smaller");
             report.Parameter("reference", refRow.Label).Parameter("seeds", s).Parameter("steps", opts.Steps).Parameter("B", opts.Network.Batch).Parameter("L", opts.Network.Layers)
-                .Parameter("preset", cp);
+                .Parameter("preset", cp).Parameter("gamma", g);
             report.SafeResult("target_loss", res.Target).SafeResult("provenance", "steps trained; time and energy Modelled (§6)")
                 .SafeResult("rows", res.Rows.Select(r => new { r.Label, r.Parameters, steps = r.Steps, per_step = r.PerStep, joules = r.Joules, seconds = r.Seconds,
                     traces = r.Runs.Select(x => x.Trace) }))
