@@ -22,13 +22,15 @@ internal sealed class PhantomModule : ICliModule
             "hpckit phantom smaller --seeds 3",
             "hpckit phantom project --ranks 2..256 --width 4096 --ghosts 8,32",
             "hpckit phantom steptime --widths 1024,2048 --ghosts 8,32,128",
-            "hpckit phantom counts --width 2048 --ranks 2 --ghosts 32");
+            "hpckit phantom counts --width 2048 --ranks 2 --ghosts 32",
+            "hpckit phantom calibrate --width 2048 --ranks 2,4,8 --ghosts 8,32");
         g.Add(TrainVerb.Create());
         g.Add(CompareVerb.Create());
         g.Add(SmallerVerb.Create());
         g.Add(ProjectVerb.Create());
         g.Add(StepTimeVerb.Create());
         g.Add(CountsVerb.Create());
+        g.Add(CalibrateVerb.Create());
         return g;
     }
 
