@@ -31,6 +31,18 @@ public sealed class ReportingTests : IDisposable
     }
 
     [Fact]
+    public void Non_finite_results_are_written_not_rejected()
+    {
+        var r = new RunReport("nan");
+        r.Result("median_steps", double.NaN).Parameter("limit", double.PositiveInfinity);
+        string path = Path.Combine(_dir, "nan.json");
+        r.Save(path);
+        var j = RunReport.Load(path);
+        Assert.Equal("NaN", (string?)j["results"]!["median_steps"]);
+        Assert.Equal("Infinity", (string?)j["parameters"]!["limit"]);
+    }
+
+    [Fact]
     public void Svg_plots_are_well_formed_xml()
     {
         double[] x = [1, 10, 100, 1000], y = [1, 0.1, 0.01, 0.001];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using HpcKit.Core.Energy;
 
 namespace HpcKit.Core.Reporting;
@@ -11,6 +12,8 @@ namespace HpcKit.Core.Reporting;
 /// </summary>
 public sealed class RunReport
 {
+    // NaN and ±Infinity are legitimate results ("target not reached"); they are written as "NaN", "Infinity".
+    private static readonly JsonSerializerOptions Values = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public RunReport(string command)
@@ -38,14 +41,14 @@ public sealed class RunReport
     /// <summary>Records a parameter value (numbers, strings, bools, arrays of those).</summary>
     public RunReport Parameter(string name, object? value)
     {
-        Parameters[name] = JsonSerializer.SerializeToNode(value);
+        Parameters[name] = JsonSerializer.SerializeToNode(value, Values);
         return this;
     }
 
     /// <summary>Records a result value (anything System.Text.Json can serialise).</summary>
     public RunReport Result(string name, object? value)
     {
-        Results[name] = JsonSerializer.SerializeToNode(value);
+        Results[name] = JsonSerializer.SerializeToNode(value, Values);
         return this;
     }
 
@@ -66,11 +69,11 @@ public sealed class RunReport
         {
             ["command"] = Command,
             ["started_utc"] = Started.ToString("O"),
-            ["environment"] = JsonSerializer.SerializeToNode(Environment),
+            ["environment"] = JsonSerializer.SerializeToNode(Environment, Values),
             ["parameters"] = Parameters.DeepClone(),
-            ["timings_s"] = JsonSerializer.SerializeToNode(Timings),
-            ["counters"] = JsonSerializer.SerializeToNode(Counters),
-            ["energy"] = JsonSerializer.SerializeToNode(Energy),
+            ["timings_s"] = JsonSerializer.SerializeToNode(Timings, Values),
+            ["counters"] = JsonSerializer.SerializeToNode(Counters, Values),
+            ["energy"] = JsonSerializer.SerializeToNode(Energy, Values),
             ["results"] = Results.DeepClone(),
         };
         return o;

@@ -49,7 +49,7 @@ internal static class CalibrateVerb
             csv.Save(Path.Combine(dir, "gamma.csv"));
             var report = new RunReport("phantom calibrate");
             report.Parameter("n", n).Parameter("B", B).Parameter("ranks", ps).Parameter("ghosts", ks);
-            report.SafeResult("gamma_csv", Path.Combine(dir, "gamma.csv")).SafeResult("local_alpha_s", alpha).SafeResult("local_beta_s_per_byte", beta);
+            report.Result("gamma_csv", Path.Combine(dir, "gamma.csv")).Result("local_alpha_s", alpha).Result("local_beta_s_per_byte", beta);
             CommandKit.SaveReport(report, p.GetValue(o.Report) ?? Path.Combine(dir, "report.json"), p.GetValue(o.Quiet));
             return 0;
         });

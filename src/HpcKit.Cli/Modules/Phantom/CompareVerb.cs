@@ -55,9 +55,9 @@ internal static class CompareVerb
             var report = new RunReport("phantom compare");
             report.Parameter("n", c.Width).Parameter("p", c.Ranks).Parameter("L", c.Layers).Parameter("B", c.Batch).Parameter("ghosts", ks).Parameter("seeds", s)
                 .Parameter("steps", opts.Steps).Parameter("task", opts.Task.ToString()).Parameter("lr", opts.LearningRate).Parameter("warmup", opts.WarmupSteps);
-            report.SafeResult("target_loss", res.Target).SafeResult("target_rule", "median TP validation loss at 80% of S_max, fixed before any PP run");
-            report.SafeResult("energy_source", tp.Runs[0].EnergySource).SafeResult("energy_provenance", tp.Runs[0].EnergyMeasured ? "Measured" : "Modelled (time measured)");
-            report.SafeResult("methods", res.Methods.Select(m => new
+            report.Result("target_loss", res.Target).Result("target_rule", "median TP validation loss at 80% of S_max, fixed before any PP run");
+            report.Result("energy_source", tp.Runs[0].EnergySource).Result("energy_provenance", tp.Runs[0].EnergyMeasured ? "Measured" : "Modelled (time measured)");
+            report.Result("methods", res.Methods.Select(m => new
             {
                 m.Label, m.Ghosts, steps = m.Steps, seconds = m.Seconds, joules = m.Joules, flops = m.Flops, bytes = m.Bytes, step_seconds = m.StepSeconds, final_loss = m.FinalLoss,
                 runs = m.Runs.Select(r => new { seed = r.DataSeed, r.AtTarget, r.MedianStepSeconds, r.Counted, r.ClosedForm, r.Trace }),

@@ -88,7 +88,7 @@ internal static class ProjectVerb
             var report = new RunReport("phantom project");
             report.Parameter("n", shape.Width).Parameter("L", shape.Layers).Parameter("B", shape.Batch).Parameter("ranks", ps).Parameter("ghosts", ks).Parameter("preset", cp)
                 .Parameter("gamma", g).Parameter("steps_ratio", sr);
-            report.SafeResult("kind", "projection").SafeResult("rows", rows).SafeResult("sensitivity", sens);
+            report.Result("kind", "projection").Result("rows", rows).Result("sensitivity", sens);
             CommandKit.SaveReport(report, p.GetValue(o.Report) ?? Path.Combine(dir, "report.json"), quiet);
             return 0;
         });

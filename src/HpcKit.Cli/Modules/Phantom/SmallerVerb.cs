@@ -80,10 +80,10 @@ internal static class SmallerVerb
             var report = new RunReport("phantom smaller");
             report.Parameter("reference", refRow.Label).Parameter("seeds", s).Parameter("steps", opts.Steps).Parameter("B", opts.Network.Batch).Parameter("L", opts.Network.Layers)
                 .Parameter("preset", cp).Parameter("gamma", g);
-            report.SafeResult("target_loss", res.Target).SafeResult("provenance", "steps trained; time and energy Modelled (§6)")
-                .SafeResult("rows", res.Rows.Select(r => new { r.Label, r.Parameters, steps = r.Steps, per_step = r.PerStep, joules = r.Joules, seconds = r.Seconds,
+            report.Result("target_loss", res.Target).Result("provenance", "steps trained; time and energy Modelled (§6)")
+                .Result("rows", res.Rows.Select(r => new { r.Label, r.Parameters, steps = r.Steps, per_step = r.PerStep, joules = r.Joules, seconds = r.Seconds,
                     traces = r.Runs.Select(x => x.Trace) }))
-                .SafeResult("best", best?.Label).SafeResult("best_energy_ratio", best == null ? null : best.Joules.Median / refRow.Joules.Median);
+                .Result("best", best?.Label).Result("best_energy_ratio", best == null ? null : best.Joules.Median / refRow.Joules.Median);
             CommandKit.SaveReport(report, p.GetValue(o.Report) ?? Path.Combine(dir, "report.json"), quiet);
             return 0;
         });

@@ -62,7 +62,7 @@ internal static class StepTimeVerb
             var report = new RunReport("phantom steptime");
             report.Parameter("widths", ns).Parameter("ghosts", ks).Parameter("p", opts.Network.Ranks).Parameter("B", opts.Network.Batch).Parameter("L", opts.Network.Layers)
                 .Parameter("steps", opts.Steps).Parameter("repeats", reps);
-            report.SafeResult("provenance", "measured on a shared machine").SafeResult("rows", rows);
+            report.Result("provenance", "measured on a shared machine").Result("rows", rows);
             CommandKit.SaveReport(report, p.GetValue(o.Report) ?? Path.Combine(dir, "report.json"), quiet);
             return 0;
         });

@@ -55,7 +55,7 @@ internal static class TrainVerb
             Print(r, opts);
             var report = ToReport(r, opts);
             Plot(r, dir);
-            report.SafeResult("plot", Path.Combine(dir, "loss.svg"));
+            report.Result("plot", Path.Combine(dir, "loss.svg"));
             CommandKit.SaveReport(report, p.GetValue(o.Report) ?? Path.Combine(dir, "report.json"), quiet);
             return 0;
         });
@@ -105,17 +105,17 @@ internal static class TrainVerb
             .Parameter("warmup", o.WarmupSteps).Parameter("optimizer", "HpcKit.Neural Adam(0.9, 0.999, 1e-8)").Parameter("precision", "fp32")
             .Parameter("activation", c.Activation.ToString()).Parameter("transport", r.Transport)
             .Parameter("init", "input N(0,2/d_in); head N(0,1/n); TP W N(0,g/n); PP W_rr N(0,g/n), C N(0,1/m), D N(0,(g/n)(m/k)); b=0 (project choice)");
-        rep.SafeResult("counted_per_step", r.Counted).SafeResult("closed_form_per_step", r.ClosedForm)
-            .SafeResult("counts_equal_closed_form", r.Counted == r.ClosedForm)
-            .SafeResult("reduce_scatter_emulated", r.ReduceScatterEmulated)
-            .SafeResult("median_step_seconds", r.MedianStepSeconds).SafeResult("train_seconds", r.TrainSeconds)
-            .SafeResult("flops_per_step_all_ranks", r.FlopsPerStepAllRanks).SafeResult("bytes_per_step_all_ranks", r.BytesPerStepAllRanks)
-            .SafeResult("energy_source", r.EnergySource).SafeResult("energy_provenance", r.EnergyMeasured ? "Measured" : "Modelled (time measured, joules from the model)")
-            .SafeResult("train_joules", r.TrainJoules).SafeResult("eval_joules", r.EvalJoules)
-            .SafeResult("parameters_all_ranks", r.ParametersAllRanks)
-            .SafeResult("target_loss", r.TargetLoss).SafeResult("at_target", r.AtTarget)
-            .SafeResult("final_validation_loss", r.FinalValidationLoss)
-            .SafeResult("trace", r.Trace).SafeResult("step_losses", r.StepLosses);
+        rep.Result("counted_per_step", r.Counted).Result("closed_form_per_step", r.ClosedForm)
+            .Result("counts_equal_closed_form", r.Counted == r.ClosedForm)
+            .Result("reduce_scatter_emulated", r.ReduceScatterEmulated)
+            .Result("median_step_seconds", r.MedianStepSeconds).Result("train_seconds", r.TrainSeconds)
+            .Result("flops_per_step_all_ranks", r.FlopsPerStepAllRanks).Result("bytes_per_step_all_ranks", r.BytesPerStepAllRanks)
+            .Result("energy_source", r.EnergySource).Result("energy_provenance", r.EnergyMeasured ? "Measured" : "Modelled (time measured, joules from the model)")
+            .Result("train_joules", r.TrainJoules).Result("eval_joules", r.EvalJoules)
+            .Result("parameters_all_ranks", r.ParametersAllRanks)
+            .Result("target_loss", r.TargetLoss).Result("at_target", r.AtTarget)
+            .Result("final_validation_loss", r.FinalValidationLoss)
+            .Result("trace", r.Trace).Result("step_losses", r.StepLosses);
         rep.AddTiming("train", r.TrainSeconds);
         return rep;
     }
