@@ -1,4 +1,5 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using HpcKit.Diffraction.Instruments;
 
@@ -88,7 +89,8 @@ public sealed class TofKernelTable
     /// <summary>Window start (bins, relative to the peak bin) of a peak in bin i.</summary>
     public int Start(int i) => _start[i + Extension];
 
-    /// <summary>Adds intensity·profile of a peak at fractional bin <paramref name="pos"/> into a padded buffer.</summary>
+    /// <summary>Adds intensity·profile of a peak at fractional bin <paramref name="pos"/> into a padded buffer
+    /// (length ≥ <see cref="BufferLength"/>; the caller guarantees <see cref="Covers"/>(pos)).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(Span<float> padded, double pos, float intensity)
     {
@@ -98,25 +100,30 @@ public sealed class TofKernelTable
         if (p >= Phases) p = Phases - 1;
         float w = (float)(pf - p);
         int b = i + Extension;
-        int o = (b * (Phases + 1) + p) * Width;
-        var r0 = new ReadOnlySpan<float>(_rows, o, Width);
-        var r1 = new ReadOnlySpan<float>(_rows, o + Width, Width);
-        var y = padded.Slice(i + _start[b] + Pad, Width);
+        if ((uint)b >= (uint)_start.Length) throw new ArgumentOutOfRangeException(nameof(pos), "peak position outside the kernel table");
+        int yo = i + _start[b] + Pad;
+        if (yo < 0 || yo + Width > padded.Length) throw new ArgumentException("accumulation buffer too short", nameof(padded));
+        nuint o = (nuint)((b * (Phases + 1) + p) * Width);
         float c1 = intensity * w, c0 = intensity - c1;
-        if (Vector.IsHardwareAccelerated)
+        ref float r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), o);
+        ref float r1 = ref Unsafe.Add(ref r0, Width);
+        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(padded), yo);
+        if (Vector256.IsHardwareAccelerated)
         {
-            var v0 = new Vector<float>(c0);
-            var v1 = new Vector<float>(c1);
-            for (int m = 0; m < Width; m += Vector<float>.Count)
+            var v0 = Vector256.Create(c0);
+            var v1 = Vector256.Create(c1);
+            for (nuint m = 0; m < Width; m += 8)
             {
-                var acc = new Vector<float>(y[m..]);
-                acc += v0 * new Vector<float>(r0[m..]) + v1 * new Vector<float>(r1[m..]);
-                acc.CopyTo(y[m..]);
+                var acc = Vector256.LoadUnsafe(ref y, m);
+                acc = Vector256.FusedMultiplyAdd(v0, Vector256.LoadUnsafe(ref r0, m), acc);
+                acc = Vector256.FusedMultiplyAdd(v1, Vector256.LoadUnsafe(ref r1, m), acc);
+                acc.StoreUnsafe(ref y, m);
             }
         }
         else
         {
-            for (int m = 0; m < Width; m++) y[m] += c0 * r0[m] + c1 * r1[m];
+            for (nuint m = 0; m < Width; m++)
+                Unsafe.Add(ref y, m) += c0 * Unsafe.Add(ref r0, m) + c1 * Unsafe.Add(ref r1, m);
         }
     }
 }
