@@ -133,25 +133,3 @@ public class TofTests
         Assert.Throws<HpcKitDataException>(() => DatasetReader.Read(ms));
     }
 }
-
-public class AccumulatorTests
-{
-    [Theory]
-    [InlineData(PrototypeClass.Trigonal)]
-    [InlineData(PrototypeClass.Tetragonal)]
-    public void BatchedAndPerPeakDrawingAgree(PrototypeClass cls)
-    {
-        var sim = PrototypeSimulator.Get(cls);
-        var a = new float[TofGrid.Default.Count];
-        var b = new float[TofGrid.Default.Count];
-        var p = cls == PrototypeClass.Trigonal ? new CellParameters(4.2, 4.2, 55) : new CellParameters(3.7, 4.3, 90);
-        sim.Simulate(p, a, batched: true);
-        sim.Simulate(p, b, batched: false);
-        float max = a.Max();
-        for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6 * max, $"bin {i}: {a[i]} vs {b[i]}");
-        // the accumulator resets: a second call gives the same pattern
-        var c = new float[TofGrid.Default.Count];
-        sim.Simulate(p, c);
-        Assert.Equal(a, c);
-    }
-}

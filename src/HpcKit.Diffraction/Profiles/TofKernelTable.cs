@@ -86,10 +86,6 @@ public sealed class TofKernelTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Covers(double pos) => pos >= -Extension && pos < Grid.Count + Extension - 1;
 
-    /// <summary>Row of table bin index b (= grid bin + Extension) and phase p (unchecked).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ref float Row(int b, int p) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), (nuint)((b * (Phases + 1) + p) * Width));
-
     /// <summary>Window start (bins, relative to the peak bin) of a peak in bin i.</summary>
     public int Start(int i) => _start[i + Extension];
 

@@ -24,7 +24,6 @@ public sealed class PrototypeSimulator
     ];
 
     [ThreadStatic] private static float[]? _buffer;
-    [ThreadStatic] private static KernelAccumulator? _accumulator;
 
     private readonly double[] _k1, _k2;   // key components (N or h²+k², second: l² or hk+kl+hl)
     private readonly double[] _pairB;     // B + B′ per pair
@@ -139,19 +138,18 @@ public sealed class PrototypeSimulator
     internal int[] Multiplicity { get; }
 
     /// <summary>Simulates the pattern of cell parameters <paramref name="p"/> into <paramref name="y"/> (length grid.Count).
-    /// Returns the number of peaks drawn. <paramref name="batched"/> = false draws peak by peak (two kernel rows each)
-    /// instead of through a <see cref="KernelAccumulator"/> — same pattern to float rounding; kept for benchmarking.</summary>
-    public int Simulate(CellParameters p, Span<float> y, bool batched = true)
+    /// Returns the number of peaks drawn.</summary>
+    public int Simulate(CellParameters p, Span<float> y)
     {
         if (y.Length != Grid.Count) throw new ArgumentException($"output length {y.Length} differs from the grid's {Grid.Count} bins");
-        return Run(p, y, draw: true, batched);
+        return Run(p, y, draw: true);
     }
 
     /// <summary>Does everything but the profile accumulation (keys, d, ΣF², position, intensity) and returns the
     /// number of peaks that would be drawn — for profiling where the time goes.</summary>
-    public int CountPeaks(CellParameters p) => Run(p, default, draw: false, batched: false);
+    public int CountPeaks(CellParameters p) => Run(p, default, draw: false);
 
-    private int Run(CellParameters p, Span<float> y, bool draw, bool batched)
+    private int Run(CellParameters p, Span<float> y, bool draw)
     {
         var cell = Prototypes.Cell(Class, p);
         int len = _table.BufferLength;
@@ -159,8 +157,6 @@ public sealed class PrototypeSimulator
         if (buf == null || buf.Length < len) _buffer = buf = new float[len];
         var span = buf.AsSpan(0, len);
         if (draw) span.Clear();
-        var acc = _accumulator;
-        if (acc == null || acc.Table != _table) _accumulator = acc = new KernelAccumulator(_table);
 
         // closed-form 1/d² = c1·k1 + c2·k2, and a lower bound of 1/d² per unit of the sort key
         double c1, c2, lower;
@@ -208,18 +204,10 @@ public sealed class PrototypeSimulator
             if (!_table.Covers(pos)) continue;
             double d2 = d * d;
             float intensity = (float)(pre * f2 * d2 * d2);
-            if (draw)
-            {
-                if (batched) acc.Add(pos, intensity);
-                else _table.Add(span, pos, intensity);
-            }
+            if (draw) _table.Add(span, pos, intensity);
             drawn++;
         }
-        if (draw)
-        {
-            acc.Flush(span);
-            span.Slice(TofKernelTable.Pad, Grid.Count).CopyTo(y);
-        }
+        if (draw) span.Slice(TofKernelTable.Pad, Grid.Count).CopyTo(y);
         return drawn;
     }
 }
