@@ -1,6 +1,7 @@
 using HpcKit.Core;
 using HpcKit.Diffraction.Crystal;
 using HpcKit.Diffraction.Instruments;
+using HpcKit.Diffraction.Profiles;
 using HpcKit.Diffraction.Simulation;
 
 namespace HpcKit.Diffraction.Tests;
@@ -70,7 +71,7 @@ public class TofTests
     {
         // one reflection (a single atom, small cell) far from the grid ends
         var s = new CrystalStructure("one", UnitCell.Cubic(3.0), [SymmetryOperator.Identity], [new AtomSite("Ni", "Ni", 0, 0, 0, 1, 0)]);
-        var sim = new TofSimulator(s, TofInstrument.NomadBank4, TofGrid.Default, ProfileKind.Direct);
+        var sim = new TofSimulator(s, TofInstrument.NomadBank4, TofGrid.Default, ProfileKind.Direct, TofProfileMode.InstrumentOnly);
         var y = new double[TofGrid.Default.Count];
         sim.Simulate(y);
         var peak = sim.Peaks.Single(p => p.Reflection.Multiplicity == 6 && Math.Abs(p.Reflection.D - 1.5) < 1e-9); // {200}
@@ -82,12 +83,13 @@ public class TofTests
     }
 
     [Theory]
-    [InlineData(PrototypeClass.Cubic)]
-    [InlineData(PrototypeClass.Trigonal)]
-    [InlineData(PrototypeClass.Tetragonal)]
-    public void FastPathEqualsGeneralPath(PrototypeClass cls)
+    [InlineData(PrototypeClass.Cubic, TofProfileMode.Gsas2Default)]
+    [InlineData(PrototypeClass.Trigonal, TofProfileMode.Gsas2Default)]
+    [InlineData(PrototypeClass.Tetragonal, TofProfileMode.Gsas2Default)]
+    [InlineData(PrototypeClass.Tetragonal, TofProfileMode.InstrumentOnly)]
+    public void FastPathEqualsGeneralPath(PrototypeClass cls, TofProfileMode mode)
     {
-        var fast = PrototypeSimulator.Get(cls);
+        var fast = PrototypeSimulator.Get(cls, mode);
         var box = ParameterBox.For(cls);
         var rng = new HpcKit.Core.Random.RandomStream(7, (ulong)cls);
         var yf = new float[TofGrid.Default.Count];
@@ -96,7 +98,7 @@ public class TofTests
         {
             var p = box.Sample(ref rng);
             fast.Simulate(p, yf);
-            new TofSimulator(Prototypes.At(cls, p), TofInstrument.NomadBank4, TofGrid.Default).Simulate(yg);
+            new TofSimulator(Prototypes.At(cls, p), TofInstrument.NomadBank4, TofGrid.Default, ProfileKind.Table, mode).Simulate(yg);
             float max = yg.Max();
             Assert.True(max > 0);
             for (int i = 0; i < yf.Length; i++)

@@ -8,78 +8,88 @@ namespace HpcKit.Diffraction.Profiles;
 /// <summary>
 /// Precomputed TOF peak kernels. α, β, σ depend on d only and the grid is logarithmic, so the unit-area profile of a
 /// peak at fractional bin position i + p/16 is tabulated (float) for every bin i ∈ [−E, n+E) and phase p = 0…16 over a
-/// fixed window of <see cref="Width"/> bins starting at i + Start(i). A peak is added by linear interpolation between
-/// its two neighbouring phases: two rows, 2·Width fused multiply-adds, no transcendental per bin.
-/// Memory ≈ (n + 2E)·17·64·4 B ≈ 13 MB for the default grid. Built once per (instrument, grid) in ~0.1–0.3 s.
+/// fixed window of <see cref="Width"/> bins starting at i + Start(i) (the window of most mass). A peak is added by linear
+/// interpolation between its two neighbouring phases: two rows, 2·Width fused multiply-adds, no transcendental per bin.
+/// Width is 64 bins for the exponential ⊗ Gaussian and 128 when a Lorentzian part is present (its tails beyond the
+/// window are dropped: ≈ η·Γ/(π·64 bins) of a peak's area, a few 1e-3). Memory ≈ (n + 2E)·17·Width·4 B = 13 or
+/// 26 MB for the default grid. Built once per (instrument, grid, mode): ~0.1 s Gaussian, a few s pseudo-Voigt.
 /// </summary>
 public sealed class TofKernelTable
 {
-    /// <summary>Bins per kernel window.</summary>
-    public const int Width = 64;
+    /// <summary>Largest window (bins).</summary>
+    public const int MaxWidth = 128;
     /// <summary>Sub-bin phases (rows per bin = Phases + 1).</summary>
     public const int Phases = 16;
     /// <summary>Bins tabulated beyond each end of the grid, so peaks just outside still contribute their tails.</summary>
     public const int Extension = 64;
     /// <summary>Leading padding of an accumulation buffer.</summary>
-    public const int Pad = Extension + 96;
+    public const int Pad = Extension + MaxWidth + 40;
 
-    private static readonly Dictionary<(TofInstrument, TofGrid), TofKernelTable> Cache = [];
+    private static readonly Dictionary<(TofInstrument, TofGrid, TofProfileMode), TofKernelTable> Cache = [];
     private readonly float[] _rows;
     private readonly int[] _start;
+    private readonly int _width;
 
-    private TofKernelTable(TofInstrument inst, TofGrid grid)
+    private TofKernelTable(TofInstrument inst, TofGrid grid, TofProfileMode mode)
     {
         Instrument = inst;
         Grid = grid;
+        Mode = mode;
+        bool lorentz = mode == TofProfileMode.Gsas2Default || inst.X != 0 || inst.Y != 0 || inst.Z != 0;
+        int width = _width = lorentz ? MaxWidth : 64;
         int nb = grid.Count + 2 * Extension;
-        _rows = new float[nb * (Phases + 1) * Width];
+        _rows = new float[nb * (Phases + 1) * width];
         _start = new int[nb];
+        int half = width + 32;
         Parallel.For(0, nb, b =>
         {
             int i = b - Extension;
-            // window from phase 0: keep the 64-bin span with the most mass
-            var probe = new double[192];
-            for (int m = 0; m < probe.Length; m++) probe[m] = Profile(inst, grid, i, 0, i - 96 + m);
+            // window from phase 0: keep the span with the most mass
+            var probe = new double[2 * half];
+            for (int m = 0; m < probe.Length; m++) probe[m] = Profile(inst, grid, mode, i, 0, i - half + m);
             double best = -1, run = 0;
             int bestStart = 0;
             for (int m = 0; m < probe.Length; m++)
             {
                 run += probe[m];
-                if (m >= Width) run -= probe[m - Width];
-                if (m >= Width - 2 && run > best) { best = run; bestStart = m - (Width - 2); }
+                if (m >= width - 1) run -= probe[m - (width - 1)];
+                if (m >= width - 2 && run > best) { best = run; bestStart = m - (width - 2); }
             }
-            int start = bestStart - 96; // window leaves one bin on the right for phases up to 1
+            int start = bestStart - half; // window leaves one bin on the right for phases up to 1
             _start[b] = start;
             for (int p = 0; p <= Phases; p++)
             {
-                int o = (b * (Phases + 1) + p) * Width;
-                for (int m = 0; m < Width; m++) _rows[o + m] = (float)Profile(inst, grid, i, p / (double)Phases, i + start + m);
+                int o = (b * (Phases + 1) + p) * width;
+                for (int m = 0; m < width; m++) _rows[o + m] = (float)Profile(inst, grid, mode, i, p / (double)Phases, i + start + m);
             }
         });
     }
 
     public TofInstrument Instrument { get; }
     public TofGrid Grid { get; }
+    public TofProfileMode Mode { get; }
+
+    /// <summary>Bins per kernel window (64 exponential ⊗ Gaussian, 128 with a Lorentzian part).</summary>
+    public int Width => _width;
 
     /// <summary>Padded buffer length for accumulation (grid bin j lives at index j + <see cref="Pad"/>).</summary>
-    public int BufferLength => Grid.Count + 2 * Pad + Width;
+    public int BufferLength => Grid.Count + 2 * Pad + MaxWidth;
 
-    /// <summary>Shared table for an instrument and grid (built on first use, thread-safe).</summary>
-    public static TofKernelTable For(TofInstrument inst, TofGrid grid)
+    /// <summary>Shared table for an instrument, grid and mode (built on first use, thread-safe).</summary>
+    public static TofKernelTable For(TofInstrument inst, TofGrid grid, TofProfileMode mode = TofProfileMode.Gsas2Default)
     {
         lock (Cache)
         {
-            if (!Cache.TryGetValue((inst, grid), out var t)) Cache[(inst, grid)] = t = new TofKernelTable(inst, grid);
+            if (!Cache.TryGetValue((inst, grid, mode), out var t)) Cache[(inst, grid, mode)] = t = new TofKernelTable(inst, grid, mode);
             return t;
         }
     }
 
     /// <summary>Exact profile value at bin j for a peak at fractional bin position i + phase (double).</summary>
-    public static double Profile(TofInstrument inst, TofGrid grid, int i, double phase, int j)
+    public static double Profile(TofInstrument inst, TofGrid grid, TofProfileMode mode, int i, double phase, int j)
     {
         double tp = grid.TMin * Math.Exp((i + phase) * grid.Tau);
-        double d = inst.DFromTof(tp);
-        return BackToBackGaussian.Evaluate(grid.Tof(j) - tp, inst.AlphaAt(d), inst.BetaAt(d), inst.Sigma2At(d));
+        return inst.Profile(grid.Tof(j) - tp, inst.DFromTof(tp), mode);
     }
 
     /// <summary>True when a peak at fractional position <paramref name="pos"/> is covered by the table.</summary>
@@ -101,18 +111,19 @@ public sealed class TofKernelTable
         float w = (float)(pf - p);
         int b = i + Extension;
         if ((uint)b >= (uint)_start.Length) throw new ArgumentOutOfRangeException(nameof(pos), "peak position outside the kernel table");
+        int width = _width;
         int yo = i + _start[b] + Pad;
-        if (yo < 0 || yo + Width > padded.Length) throw new ArgumentException("accumulation buffer too short", nameof(padded));
-        nuint o = (nuint)((b * (Phases + 1) + p) * Width);
+        if (yo < 0 || yo + width > padded.Length) throw new ArgumentException("accumulation buffer too short", nameof(padded));
+        nuint o = (nuint)((b * (Phases + 1) + p) * width);
         float c1 = intensity * w, c0 = intensity - c1;
         ref float r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), o);
-        ref float r1 = ref Unsafe.Add(ref r0, Width);
+        ref float r1 = ref Unsafe.Add(ref r0, width);
         ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(padded), yo);
         if (Vector256.IsHardwareAccelerated)
         {
             var v0 = Vector256.Create(c0);
             var v1 = Vector256.Create(c1);
-            for (nuint m = 0; m < Width; m += 8)
+            for (nuint m = 0; m < (nuint)width; m += 8)
             {
                 var acc = Vector256.LoadUnsafe(ref y, m);
                 acc = Vector256.FusedMultiplyAdd(v0, Vector256.LoadUnsafe(ref r0, m), acc);
@@ -122,7 +133,7 @@ public sealed class TofKernelTable
         }
         else
         {
-            for (nuint m = 0; m < Width; m++)
+            for (nuint m = 0; m < (nuint)width; m++)
                 Unsafe.Add(ref y, m) += c0 * Unsafe.Add(ref r0, m) + c1 * Unsafe.Add(ref r1, m);
         }
     }

@@ -32,14 +32,15 @@ public sealed class PrototypeSimulator
     private readonly TofKernelTable _table;
     private readonly double _q2Max, _q2Min;
 
-    public PrototypeSimulator(PrototypeClass cls, TofInstrument instrument, TofGrid grid, double scale = 1000.0)
+    public PrototypeSimulator(PrototypeClass cls, TofInstrument instrument, TofGrid grid, TofProfileMode mode = TofProfileMode.Gsas2Default, double scale = 1000.0)
     {
+        Mode = mode;
         Class = cls;
         Instrument = instrument;
         Grid = grid;
         Scale = scale;
         Structure = Prototypes.Structure(cls);
-        _table = TofKernelTable.For(instrument, grid);
+        _table = TofKernelTable.For(instrument, grid, mode);
         double dMin = instrument.DFromTof(grid.Tof(-TofKernelTable.Extension));
         double dMax = instrument.DFromTof(grid.Tof(grid.Count + TofKernelTable.Extension - 1));
         _q2Max = 1 / (dMin * dMin);
@@ -123,10 +124,19 @@ public sealed class PrototypeSimulator
         }
     }
 
-    /// <summary>Shared simulator of a class on NOMAD bank 4 and the default grid.</summary>
-    public static PrototypeSimulator Get(PrototypeClass cls) => Default[(int)cls].Value;
+    private static readonly Lazy<PrototypeSimulator>[] InstrumentOnly =
+    [
+        new(() => new PrototypeSimulator(PrototypeClass.Trigonal, TofInstrument.NomadBank4, TofGrid.Default, TofProfileMode.InstrumentOnly)),
+        new(() => new PrototypeSimulator(PrototypeClass.Tetragonal, TofInstrument.NomadBank4, TofGrid.Default, TofProfileMode.InstrumentOnly)),
+        new(() => new PrototypeSimulator(PrototypeClass.Cubic, TofInstrument.NomadBank4, TofGrid.Default, TofProfileMode.InstrumentOnly)),
+    ];
+
+    /// <summary>Shared simulator of a class on NOMAD bank 4 and the default grid (default mode: GSAS-II pseudo-Voigt).</summary>
+    public static PrototypeSimulator Get(PrototypeClass cls, TofProfileMode mode = TofProfileMode.Gsas2Default) =>
+        mode == TofProfileMode.Gsas2Default ? Default[(int)cls].Value : InstrumentOnly[(int)cls].Value;
 
     public PrototypeClass Class { get; }
+    public TofProfileMode Mode { get; }
     public TofInstrument Instrument { get; }
     public TofGrid Grid { get; }
     public double Scale { get; }
