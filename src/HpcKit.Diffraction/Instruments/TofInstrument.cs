@@ -62,8 +62,7 @@ public sealed record TofInstrument
         GammaAt(d) + (mode == TofProfileMode.Gsas2Default ? 1e-4 * DifC * d * d + 1e-3 * DifC * d : 0);
 
     /// <summary>Unit-area profile at Δ = t − t_hkl (µs) for a reflection at d.</summary>
-    public double Profile(double delta, double d, TofProfileMode mode) =>
-        BackToBackPseudoVoigt.Evaluate(delta, AlphaAt(d), BetaAt(d), Sigma2At(d), TotalGammaAt(d, mode));
+    public double Profile(double delta, double d, TofProfileMode mode) => new PeakShape(this, d, mode).Evaluate(delta);
 
     /// <summary>sin θ_bank, the TOF Lorentz factor's angular part (L = sin θ·d⁴).</summary>
     public double SinThetaBank => Math.Sin(TwoTheta * Math.PI / 360);

@@ -24,12 +24,15 @@ public static class BackToBackPseudoVoigt
     }
 
     /// <summary>The Lorentzian component H_L(Δ; Γ) (µs⁻¹).</summary>
-    public static double Lorentzian(double delta, double alpha, double beta, double fwhm)
+    public static double Lorentzian(double delta, double alpha, double beta, double fwhm) => Lorentzian(delta, alpha, beta, fwhm, 40);
+
+    /// <summary>H_L with the asymptotic E(z) from |z| &gt; seriesLimit (20: ~1e-8 absolute, used for float tables).</summary>
+    public static double Lorentzian(double delta, double alpha, double beta, double fwhm, double seriesLimit)
     {
         double n = alpha * beta / (2 * (alpha + beta));
         var p = new Complex(alpha * delta, alpha * fwhm / 2);
         var q = new Complex(-beta * delta, beta * fwhm / 2);
-        return -2 * n / Math.PI * (ExponentialIntegral.ScaledE1(p) + ExponentialIntegral.ScaledE1(q)).Imaginary;
+        return -2 * n / Math.PI * (ExponentialIntegral.ScaledE1(p, seriesLimit) + ExponentialIntegral.ScaledE1(q, seriesLimit)).Imaginary;
     }
 
     /// <summary>Full profile value (µs⁻¹) for Gaussian variance σ² (µs²) and Lorentzian FWHM γ (µs).</summary>

@@ -40,29 +40,79 @@ public sealed class TofKernelTable
         int nb = grid.Count + 2 * Extension;
         _rows = new float[nb * (Phases + 1) * width];
         _start = new int[nb];
-        int half = width + 32;
-        Parallel.For(0, nb, b =>
+        // Exact rows only at anchor bins (every AnchorStep-th and the last), over a window widened by Margin; the rows
+        // of the bins between are interpolated linearly in the bin index at equal phase and offset. The kernel in bin
+        // units changes by ~τ per bin, so the interpolation error is ~(8τ)²/8 ≈ 1e-5 of the kernel peak (tested ≤ 1e-4).
+        var anchors = new List<int>();
+        for (int b = 0; b < nb; b += AnchorStep) anchors.Add(b);
+        if (anchors[^1] != nb - 1) anchors.Add(nb - 1);
+        int ext = width + 2 * Margin;
+        var anchorStart = new int[anchors.Count];
+        var anchorRows = new double[anchors.Count][];
+        Parallel.For(0, anchors.Count, ai =>
         {
-            int i = b - Extension;
-            // window from phase 0: keep the span with the most mass
-            var probe = new double[2 * half];
-            for (int m = 0; m < probe.Length; m++) probe[m] = Profile(inst, grid, mode, i, 0, i - half + m);
-            double best = -1, run = 0;
-            int bestStart = 0;
-            for (int m = 0; m < probe.Length; m++)
-            {
-                run += probe[m];
-                if (m >= width - 1) run -= probe[m - (width - 1)];
-                if (m >= width - 2 && run > best) { best = run; bestStart = m - (width - 2); }
-            }
-            int start = bestStart - half; // window leaves one bin on the right for phases up to 1
-            _start[b] = start;
+            int i = anchors[ai] - Extension;
+            int start = BestWindow(inst, grid, mode, i, width);
+            anchorStart[ai] = start;
+            var rows = new double[(Phases + 1) * ext];
             for (int p = 0; p <= Phases; p++)
             {
-                int o = (b * (Phases + 1) + p) * width;
-                for (int m = 0; m < width; m++) _rows[o + m] = (float)Profile(inst, grid, mode, i, p / (double)Phases, i + start + m);
+                double tp = grid.TMin * Math.Exp((i + p / (double)Phases) * grid.Tau);
+                var shape = new PeakShape(inst, inst.DFromTof(tp), mode);
+                for (int m = 0; m < ext; m++) rows[p * ext + m] = shape.EvaluateForTable(grid.Tof(i + start - Margin + m) - tp);
+            }
+            anchorRows[ai] = rows;
+        });
+        Parallel.For(0, anchors.Count - 1, ai =>
+        {
+            int a0 = anchors[ai], a1 = anchors[ai + 1];
+            int s0 = anchorStart[ai], s1 = anchorStart[ai + 1];
+            var r0 = anchorRows[ai];
+            var r1 = anchorRows[ai + 1];
+            for (int b = a0; b < (ai + 1 == anchors.Count - 1 ? a1 + 1 : a1); b++)
+            {
+                int i = b - Extension;
+                double w = (b - a0) / (double)(a1 - a0);
+                int start = b == a1 ? s1 : s0;
+                _start[b] = start;
+                bool covered = Math.Abs(s1 - s0) <= Margin;
+                for (int p = 0; p <= Phases; p++)
+                {
+                    int o = (b * (Phases + 1) + p) * width;
+                    if (!covered)
+                    {
+                        double tp = grid.TMin * Math.Exp((i + p / (double)Phases) * grid.Tau);
+                        var shape = new PeakShape(inst, inst.DFromTof(tp), mode);
+                        for (int m = 0; m < width; m++) _rows[o + m] = (float)shape.EvaluateForTable(grid.Tof(i + start + m) - tp);
+                        continue;
+                    }
+                    int o0 = p * ext + Margin + (start - s0), o1 = p * ext + Margin + (start - s1);
+                    for (int m = 0; m < width; m++) _rows[o + m] = (float)((1 - w) * r0[o0 + m] + w * r1[o1 + m]);
+                }
             }
         });
+    }
+
+    private const int AnchorStep = 8;
+    private const int Margin = 8;
+
+    // the window of the given width with the most mass for a peak at bin i (phase 0), leaving one bin on the right
+    private static int BestWindow(TofInstrument inst, TofGrid grid, TofProfileMode mode, int i, int width)
+    {
+        int half = width + 32;
+        double tp = grid.Tof(i);
+        var shape = new PeakShape(inst, inst.DFromTof(tp), mode);
+        var probe = new double[2 * half];
+        for (int m = 0; m < probe.Length; m++) probe[m] = shape.EvaluateForTable(grid.Tof(i - half + m) - tp);
+        double best = -1, run = 0;
+        int bestStart = 0;
+        for (int m = 0; m < probe.Length; m++)
+        {
+            run += probe[m];
+            if (m >= width - 1) run -= probe[m - (width - 1)];
+            if (m >= width - 2 && run > best) { best = run; bestStart = m - (width - 2); }
+        }
+        return bestStart - half;
     }
 
     public TofInstrument Instrument { get; }
