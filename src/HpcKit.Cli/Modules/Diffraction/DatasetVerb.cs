@@ -16,13 +16,14 @@ internal static class DatasetVerb
         var cls = new Option<string>("--class") { Description = "cubic, trigonal, tetragonal or all", DefaultValueFactory = _ => "all" };
         var count = new Option<int>("--count") { Description = "Total patterns (split evenly over the classes)", DefaultValueFactory = _ => 3000 };
         var scale = new Option<string>("--scale") { Description = "Per-pattern scaling: minmax or none", DefaultValueFactory = _ => "minmax" };
+        var mode = SimulateVerb.ModeOption();
         var seed = CommandKit.Seed();
         var threads = CommandKit.Threads();
         var output = CommandKit.Out("Binary dataset file (format in docs/diffraction.md)");
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("dataset", "Simulates random prototype patterns (uniform in the spec's boxes, exclusions redrawn) into a binary dataset.", "hpckit diffraction dataset --class all --count 10000 --out train.bin");
-        foreach (var o in new Option[] { cls, count, scale, seed, threads, output, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { cls, count, scale, mode, seed, threads, output, report, quiet }) cmd.Add(o);
         cmd.SetAction(pr =>
         {
             string which = pr.GetValue(cls)!;
@@ -44,11 +45,13 @@ internal static class DatasetVerb
             bool q = pr.GetValue(quiet);
             var r = new RunReport("diffraction dataset") { Environment = EnvironmentInfo.Capture() };
             r.Parameter("classes", string.Join(",", classes)).Parameter("count", n).Parameter("seed", pr.GetValue(seed)).Parameter("threads", t).Parameter("minmax", minmax);
-            using (r.Time("cache")) foreach (var c in classes) PrototypeSimulator.Get(c);
+            var m = SimulateVerb.ParseMode(pr.GetValue(mode)!);
+            r.Parameter("mode", m.ToString());
+            using (r.Time("cache")) foreach (var c in classes) PrototypeSimulator.Get(c, m);
             var sw = Stopwatch.StartNew();
             Dataset ds;
             using (var bar = new ProgressBar("simulating", n, q))
-                ds = BatchSimulator.Random(classes, n / classes.Length, pr.GetValue(seed), t, minmax, new Progress(bar));
+                ds = BatchSimulator.Random(classes, n / classes.Length, pr.GetValue(seed), t, minmax, new Progress(bar), m);
             double sec = sw.Elapsed.TotalSeconds;
             r.AddTiming("simulate", sec);
             using (r.Time("write")) DatasetWriter.Write(outPath, ds);

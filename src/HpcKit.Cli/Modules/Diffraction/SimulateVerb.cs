@@ -4,6 +4,7 @@ using HpcKit.Core;
 using HpcKit.Core.Reporting;
 using HpcKit.Diffraction.Crystal;
 using HpcKit.Diffraction.Instruments;
+using HpcKit.Diffraction.Profiles;
 using HpcKit.Diffraction.Simulation;
 
 namespace HpcKit.Cli.Modules.Diffraction;
@@ -21,6 +22,7 @@ internal static class SimulateVerb
         var instrument = new Option<string?>("--instrument") { Description = "GSAS-II .instprm file (PNT = TOF, PNC = constant wavelength); default NOMAD bank 4" };
         var bank = new Option<int?>("--bank") { Description = "Bank to read from a multi-bank .instprm (default: first)" };
         var profile = new Option<string>("--profile") { Description = "TOF profile: table (fast), direct (exact, slow) or delta", DefaultValueFactory = _ => "table" };
+        var mode = ModeOption();
         var minmax = new Option<bool>("--minmax") { Description = "Min–max scale the pattern to [0, 1]" };
         var sticks = new Option<string?>("--sticks") { Description = "Also write the merged reflection list (CSV)" };
         var output = CommandKit.Out("Pattern CSV (TOF: tof_us,intensity,d_A; CW: two_theta_deg,intensity,d_A)");
@@ -28,7 +30,7 @@ internal static class SimulateVerb
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("simulate", "Simulates one powder pattern from a prototype or a CIF.", "hpckit diffraction simulate --structure cubic --a 4.1 --out p.csv --plot p.svg");
-        foreach (var o in new Option[] { structure, cif, a, c, alpha, instrument, bank, profile, minmax, sticks, output, plot, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { structure, cif, a, c, alpha, instrument, bank, profile, mode, minmax, sticks, output, plot, report, quiet }) cmd.Add(o);
         cmd.SetAction(pr =>
         {
             var r = new RunReport("diffraction simulate") { Environment = EnvironmentInfo.Capture() };
@@ -48,7 +50,7 @@ internal static class SimulateVerb
                     "delta" => ProfileKind.Delta,
                     var other => throw new HpcKitUsageException($"--profile must be table, direct or delta (got '{other}')"),
                 };
-                RunTof(s, inst?.Tof ?? TofInstrument.NomadBank4, kind, outPath, plotPath, pr.GetValue(sticks), pr.GetValue(minmax), r, q);
+                RunTof(s, inst?.Tof ?? TofInstrument.NomadBank4, kind, ParseMode(pr.GetValue(mode)!), outPath, plotPath, pr.GetValue(sticks), pr.GetValue(minmax), r, q);
             }
             CommandKit.SaveReport(r, pr.GetValue(report), q);
             return 0;
@@ -75,11 +77,21 @@ internal static class SimulateVerb
         return s.WithCell(Prototypes.Cell(cls, p));
     }
 
-    private static void RunTof(CrystalStructure s, TofInstrument inst, ProfileKind kind, string? outPath, string? plotPath, string? sticksPath, bool minmax, RunReport r, bool quiet)
+    internal static Option<string> ModeOption() =>
+        new("--mode") { Description = "TOF profile: gsas2 (pseudo-Voigt with GSAS-II's default sample broadening) or instrument (exponential ⊗ Gaussian)", DefaultValueFactory = _ => "gsas2" };
+
+    internal static TofProfileMode ParseMode(string text) => text.ToLowerInvariant() switch
+    {
+        "gsas2" or "gsas2default" => TofProfileMode.Gsas2Default,
+        "instrument" or "instrumentonly" => TofProfileMode.InstrumentOnly,
+        _ => throw new HpcKitUsageException($"--mode must be gsas2 or instrument (got '{text}')"),
+    };
+
+    private static void RunTof(CrystalStructure s, TofInstrument inst, ProfileKind kind, TofProfileMode mode, string? outPath, string? plotPath, string? sticksPath, bool minmax, RunReport r, bool quiet)
     {
         var grid = TofGrid.Default;
         TofSimulator sim;
-        using (r.Time("reflections")) sim = new TofSimulator(s, inst, grid, kind);
+        using (r.Time("reflections")) sim = new TofSimulator(s, inst, grid, kind, mode);
         var y = new float[grid.Count];
         using (r.Time("pattern")) sim.Simulate(y);
         if (minmax) PatternScaling.MinMax(y);
