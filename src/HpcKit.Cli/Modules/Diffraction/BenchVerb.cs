@@ -71,6 +71,19 @@ internal static class BenchVerb
             Console.WriteLine("per core and µs columns use process CPU time (robust on a shared machine); patterns/s is wall clock;");
             Console.WriteLine("placement = keys, d, ΣF², TOF, intensity only (1 thread); profile = CPU µs/pattern minus placement;");
             Console.WriteLine("general = per-pattern enumeration + structure factors + kernel table (TofSimulator), CPU time; fast/general = ratio per core");
+            // CW sticks on the general path at the CIF cells (compare: scripts/fixtures/diffraction/pymatgen_sticks_timing.py)
+            var cwRows = new List<IReadOnlyList<string>>();
+            foreach (var cls in new[] { PrototypeClass.Cubic, PrototypeClass.Trigonal, PrototypeClass.Tetragonal })
+            {
+                var st = Prototypes.Structure(cls);
+                var cw = new CwInstrument { Lambda = 1.54184, TwoThetaMin = 5, TwoThetaMax = 150 };
+                int reps = 200;
+                var (_, cpu) = Medians(nr, () => { for (int i = 0; i < reps; i++) CwSimulator.Sticks(st, cw); });
+                cwRows.Add([cls.ToString(), F(reps / cpu[0]), CwSimulator.Sticks(st, cw).Count.ToString(CultureInfo.InvariantCulture)]);
+                r.Result($"{cls.ToString().ToLowerInvariant()}_cw_sticks_patterns_per_s", reps / cpu[0]);
+            }
+            Console.WriteLine();
+            CommandKit.PrintTable(["CW sticks at CIF cell", "patterns/s (CPU)", "sticks"], cwRows);
             if (pr.GetValue(output) is string o) csv.Save(o);
             CommandKit.SaveReport(r, pr.GetValue(report), pr.GetValue(quiet));
             return 0;
