@@ -82,3 +82,27 @@ public class PseudoVoigtTests
             Assert.True(double.IsFinite(BackToBackPseudoVoigt.Evaluate(x, 5, 10, 1e-4, 0.01)) && double.IsFinite(BackToBackPseudoVoigt.Evaluate(x, 1e-3, 1e-3, 1e4, 300)));
     }
 }
+
+public class PseudoVoigtPatternTests
+{
+    [Fact]
+    public void TablePatternWithTailsMatchesDirectEvaluation()
+    {
+        var s = new HpcKit.Diffraction.Crystal.CrystalStructure("one", HpcKit.Diffraction.Crystal.UnitCell.Cubic(3.0),
+            [HpcKit.Diffraction.Crystal.SymmetryOperator.Identity], [new HpcKit.Diffraction.Crystal.AtomSite("Ni", "Ni", 0, 0, 0, 1, 0)]);
+        var grid = HpcKit.Diffraction.Instruments.TofGrid.Default;
+        var inst = HpcKit.Diffraction.Instruments.TofInstrument.NomadBank4;
+        var direct = new double[grid.Count];
+        var table = new double[grid.Count];
+        new HpcKit.Diffraction.Simulation.TofSimulator(s, inst, grid, HpcKit.Diffraction.Simulation.ProfileKind.Direct).Simulate(direct);
+        new HpcKit.Diffraction.Simulation.TofSimulator(s, inst, grid, HpcKit.Diffraction.Simulation.ProfileKind.Table).Simulate(table);
+        double max = direct.Max();
+        for (int j = 0; j < grid.Count; j++)
+            Assert.True(Math.Abs(direct[j] - table[j]) <= 1e-4 * max, $"bin {j}: direct {direct[j]} table {table[j]} (max {max})");
+        // the {111} peak at d = 1.732 Å has Lorentzian tails far beyond its 128-bin window: 300 bins left of it the
+        // pattern is not zero, and matches the shifted Lorentzian η·(Γ/2π)/((Δ−δ)²+Γ²/4) of the peaks within reach
+        var tt = inst.TofFromD(Math.Sqrt(3));
+        int jp = (int)grid.Position(tt);
+        Assert.True(table[jp - 300] > 1e-5 * max);
+    }
+}

@@ -29,6 +29,13 @@ public sealed class TofKernelTable
     private readonly float[] _rows;
     private readonly int[] _start;
     private readonly int _width;
+    private readonly bool _tails;
+    private readonly float[] _tailEta = [];
+    private readonly double[] _tailGamma = [], _tailDelta = [], _tof = [];
+    private readonly int[] _reachLeft = [], _reachRight = [];
+
+    /// <summary>Lorentzian tails reach ±TailWidths·Γ (GSAS-II: 50 FWHM).</summary>
+    public const double TailWidths = 50;
 
     private TofKernelTable(TofInstrument inst, TofGrid grid, TofProfileMode mode)
     {
@@ -91,6 +98,28 @@ public sealed class TofKernelTable
                 }
             }
         });
+        if (lorentz)
+        {
+            _tails = true;
+            _tailEta = new float[nb];
+            _tailGamma = new double[nb];
+            _tailDelta = new double[nb];
+            _reachLeft = new int[nb];
+            _reachRight = new int[nb];
+            _tof = grid.Tofs();
+            for (int b = 0; b < nb; b++)
+            {
+                int i = b - Extension;
+                double tp = grid.Tof(i), d = inst.DFromTof(tp);
+                var (g, eta) = BackToBackPseudoVoigt.Mix(inst.Sigma2At(d), inst.TotalGammaAt(d, mode));
+                _tailEta[b] = (float)eta;
+                _tailGamma[b] = g;
+                _tailDelta[b] = 1 / inst.BetaAt(d) - 1 / inst.AlphaAt(d);
+                double reach = TailWidths * g;
+                _reachRight[b] = (int)Math.Ceiling(Math.Log(1 + reach / tp) / grid.Tau);
+                _reachLeft[b] = reach < tp ? (int)Math.Ceiling(-Math.Log(1 - reach / tp) / grid.Tau) : grid.Count + Extension;
+            }
+        }
     }
 
     private const int AnchorStep = 8;
@@ -185,6 +214,30 @@ public sealed class TofKernelTable
         {
             for (nuint m = 0; m < (nuint)width; m++)
                 Unsafe.Add(ref y, m) += c0 * Unsafe.Add(ref r0, m) + c1 * Unsafe.Add(ref r1, m);
+        }
+        if (_tails && (_reachLeft[b] > -_start[b] || _reachRight[b] >= _start[b] + width)) AddTails(padded, pos, intensity, i, b, width);
+    }
+
+    /// <summary>Bins a peak in bin i reaches with its Lorentzian tails (left, right); 0 without a Lorentzian part.</summary>
+    public (int Left, int Right) TailReach(int i) => _tails ? (_reachLeft[i + Extension], _reachRight[i + Extension]) : (0, 0);
+
+    // Beyond the kernel window, out to ±50Γ: the pseudo-Voigt's Lorentzian tail η·(Γ/2π)/((Δ − δ)² + Γ²/4) with
+    // δ = 1/β − 1/α, evaluated exactly on the grid bins (only peaks whose 50Γ exceeds the window, i.e. the larger d).
+    private void AddTails(Span<float> padded, double pos, float intensity, int i, int b, int width)
+    {
+        double tp = Grid.TMin * Math.Exp(pos * Grid.Tau) + _tailDelta[b];
+        double g = _tailGamma[b], g2 = g * g / 4, amp = intensity * _tailEta[b] * g / (2 * Math.PI);
+        int ws = i + _start[b], we = ws + width;
+        int lo = Math.Max(0, i - _reachLeft[b]), hi = Math.Min(Grid.Count - 1, i + _reachRight[b]);
+        for (int j = lo; j < Math.Min(ws, hi + 1); j++)
+        {
+            double x = _tof[j] - tp;
+            padded[j + Pad] += (float)(amp / (x * x + g2));
+        }
+        for (int j = Math.Max(we, lo); j <= hi; j++)
+        {
+            double x = _tof[j] - tp;
+            padded[j + Pad] += (float)(amp / (x * x + g2));
         }
     }
 }

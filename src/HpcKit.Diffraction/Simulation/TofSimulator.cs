@@ -94,8 +94,11 @@ public sealed class TofSimulator
             int ib = (int)Math.Floor(p.Bin);
             int start = ib + table.Start(ib);
             double d = p.Reflection.D;
-            for (int j = Math.Max(0, start); j < Math.Min(Grid.Count, start + table.Width); j++)
-                y[j] += p.Intensity * Instrument.Profile(Grid.Tof(j) - p.Tof, d, Mode);
+            var (left, right) = table.TailReach(ib);
+            int lo = Math.Max(0, Math.Min(start, ib - left)), hi = Math.Min(Grid.Count, Math.Max(start + table.Width, ib + right + 1));
+            var shape = new PeakShape(Instrument, d, Mode);
+            for (int j = lo; j < hi; j++)
+                y[j] += p.Intensity * shape.Evaluate(Grid.Tof(j) - p.Tof);
         }
     }
 
