@@ -33,6 +33,11 @@ public sealed class TofKernelTable
     private readonly float[] _tailEta = [];
     private readonly double[] _tailGamma = [], _tailDelta = [], _tof = [];
     private readonly int[] _reachLeft = [], _reachRight = [];
+    private readonly float[] _tailEdge = [], _height;
+
+    /// <summary>Peaks whose tail at the window edge is below this fraction of the pattern's highest peak skip the
+    /// far-tail evaluation (their tails sum to ≲ 1e-5 of the maximum).</summary>
+    public const float TailCut = 1e-7f;
 
     /// <summary>Lorentzian tails reach ±TailWidths·Γ (GSAS-II: 50 FWHM).</summary>
     public const double TailWidths = 50;
@@ -98,9 +103,17 @@ public sealed class TofKernelTable
                 }
             }
         });
+        _height = new float[nb];
+        for (int b = 0; b < nb; b++)
+        {
+            float h = 0;
+            for (int m = 0; m < width; m++) h = Math.Max(h, _rows[b * (Phases + 1) * width + m]);
+            _height[b] = h;
+        }
         if (lorentz)
         {
             _tails = true;
+            _tailEdge = new float[nb];
             _tailEta = new float[nb];
             _tailGamma = new double[nb];
             _tailDelta = new double[nb];
@@ -118,6 +131,9 @@ public sealed class TofKernelTable
                 double reach = TailWidths * g;
                 _reachRight[b] = (int)Math.Ceiling(Math.Log(1 + reach / tp) / grid.Tau);
                 _reachLeft[b] = reach < tp ? (int)Math.Ceiling(-Math.Log(1 - reach / tp) / grid.Tau) : grid.Count + Extension;
+                // Lorentzian tail value at the nearer window edge (per unit intensity)
+                double edge = Math.Min(tp - grid.Tof(i + _start[b]), grid.Tof(i + _start[b] + width - 1) - tp);
+                _tailEdge[b] = (float)(eta * g / (2 * Math.PI) / (edge * edge + g * g / 4));
             }
         }
     }
@@ -181,7 +197,15 @@ public sealed class TofKernelTable
     /// <summary>Adds intensity·profile of a peak at fractional bin <paramref name="pos"/> into a padded buffer
     /// (length ≥ <see cref="BufferLength"/>; the caller guarantees <see cref="Covers"/>(pos)).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(Span<float> padded, double pos, float intensity)
+    public void Add(Span<float> padded, double pos, float intensity) => Add(padded, pos, intensity, 0f);
+
+    /// <summary>Peak height (µs⁻¹) of the unit-area kernel of a peak near fractional bin <paramref name="pos"/>.</summary>
+    public float Height(double pos) => _height[(int)Math.Floor(pos) + Extension];
+
+    /// <summary>As <see cref="Add(Span{float}, double, float)"/>, evaluating the far Lorentzian tails only when their value
+    /// at the window edge exceeds <paramref name="tailFloor"/> (absolute, same units as the pattern).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(Span<float> padded, double pos, float intensity, float tailFloor)
     {
         int i = (int)Math.Floor(pos);
         double pf = (pos - i) * Phases;
@@ -215,7 +239,8 @@ public sealed class TofKernelTable
             for (nuint m = 0; m < (nuint)width; m++)
                 Unsafe.Add(ref y, m) += c0 * Unsafe.Add(ref r0, m) + c1 * Unsafe.Add(ref r1, m);
         }
-        if (_tails && (_reachLeft[b] > -_start[b] || _reachRight[b] >= _start[b] + width)) AddTails(padded, pos, intensity, i, b, width);
+        if (_tails && intensity * _tailEdge[b] > tailFloor && (_reachLeft[b] > -_start[b] || _reachRight[b] >= _start[b] + width))
+            AddTails(padded, pos, intensity, i, b, width);
     }
 
     /// <summary>Bins a peak in bin i reaches with its Lorentzian tails (left, right); 0 without a Lorentzian part.</summary>

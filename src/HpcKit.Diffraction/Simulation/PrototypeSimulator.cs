@@ -24,6 +24,8 @@ public sealed class PrototypeSimulator
     ];
 
     [ThreadStatic] private static float[]? _buffer;
+    [ThreadStatic] private static double[]? _pos;
+    [ThreadStatic] private static float[]? _int;
 
     private readonly double[] _k1, _k2;   // key components (N or h²+k², second: l² or hk+kl+hl)
     private readonly double[] _pairB;     // B + B′ per pair
@@ -167,6 +169,14 @@ public sealed class PrototypeSimulator
         if (buf == null || buf.Length < len) _buffer = buf = new float[len];
         var span = buf.AsSpan(0, len);
         if (draw) span.Clear();
+        var posList = _pos;
+        var intList = _int;
+        if (posList == null || intList == null || posList.Length < _k1.Length)
+        {
+            _pos = posList = new double[_k1.Length];
+            _int = intList = new float[_k1.Length];
+        }
+        float top = 0;
 
         // closed-form 1/d² = c1·k1 + c2·k2, and a lower bound of 1/d² per unit of the sort key
         double c1, c2, lower;
@@ -214,10 +224,21 @@ public sealed class PrototypeSimulator
             if (!_table.Covers(pos)) continue;
             double d2 = d * d;
             float intensity = (float)(pre * f2 * d2 * d2);
-            if (draw) _table.Add(span, pos, intensity);
+            if (draw)
+            {
+                posList[drawn] = pos;
+                intList[drawn] = intensity;
+                top = Math.Max(top, intensity * _table.Height(pos));
+            }
             drawn++;
         }
-        if (draw) span.Slice(TofKernelTable.Pad, Grid.Count).CopyTo(y);
+        if (draw)
+        {
+            // second pass: draw, with far Lorentzian tails only where they matter (see TofKernelTable.TailCut)
+            float floor = TofKernelTable.TailCut * top;
+            for (int k = 0; k < drawn; k++) _table.Add(span, posList[k], intList[k], floor);
+            span.Slice(TofKernelTable.Pad, Grid.Count).CopyTo(y);
+        }
         return drawn;
     }
 }

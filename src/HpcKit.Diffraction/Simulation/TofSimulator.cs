@@ -61,8 +61,12 @@ public sealed class TofSimulator
             return;
         }
         var buf = new float[_table.BufferLength];
+        float top = 0;
         foreach (var p in Peaks)
-            if (_table.Covers(p.Bin)) _table.Add(buf, p.Bin, (float)p.Intensity);
+            if (_table.Covers(p.Bin)) top = Math.Max(top, (float)p.Intensity * _table.Height(p.Bin));
+        float floor = TofKernelTable.TailCut * top;
+        foreach (var p in Peaks)
+            if (_table.Covers(p.Bin)) _table.Add(buf, p.Bin, (float)p.Intensity, floor);
         buf.AsSpan(TofKernelTable.Pad, Grid.Count).CopyTo(y);
     }
 
