@@ -139,6 +139,42 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
         return t;
     }
 
+    /// <summary>
+    /// Resizes this tensor to [rows.Length, …source dims 1..] and copies source rows <paramref name="rows"/> into it
+    /// (mini-batch assembly; no allocation once the storage fits).
+    /// </summary>
+    public void GatherRows(Tensor<T> source, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (ReferenceEquals(source, this)) throw new ArgumentException("GatherRows: source and destination must differ");
+        Span<int> shape = stackalloc int[source.Rank];
+        source.Shape.CopyTo(shape);
+        shape[0] = rows.Length;
+        Resize(shape);
+        int w = source.RowLength, n = source.Rows;
+        var dst = Span;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int r = rows[i];
+            if ((uint)r >= (uint)n) throw new ArgumentOutOfRangeException(nameof(rows), $"row {r} outside 0..{n - 1}");
+            source._data.AsSpan(r * w, w).CopyTo(dst.Slice(i * w, w));
+        }
+    }
+
+    /// <summary>Resizes to [count, …source dims 1..] and copies source rows start..start+count−1.</summary>
+    public void CopyRows(Tensor<T> source, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (start < 0 || count < 0 || start + count > source.Rows)
+            throw new ArgumentOutOfRangeException(nameof(count), $"rows {start}..{start + count - 1} outside 0..{source.Rows - 1}");
+        Span<int> shape = stackalloc int[source.Rank];
+        source.Shape.CopyTo(shape);
+        shape[0] = count;
+        Resize(shape);
+        int w = source.RowLength;
+        source._data.AsSpan(start * w, count * w).CopyTo(Span);
+    }
+
     /// <summary>Sets every element to zero.</summary>
     public void Clear() => Span.Clear();
 
