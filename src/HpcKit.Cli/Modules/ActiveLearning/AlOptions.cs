@@ -10,6 +10,8 @@ internal sealed class AlOptions
     public Option<string> Preset { get; } = new("--preset") { Description = "Sizes: tiny (CI smoke), quick (measured here), small (spec default), paper", DefaultValueFactory = _ => "tiny" };
     public Option<int?> Rounds { get; } = new("--rounds") { Description = "AL rounds (default: the preset's)" };
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs of phase 0 (later phases scale as in the preset)" };
+    public Option<int?> Batch { get; } = new("--batch") { Description = "Mini-batch size (default: the preset's)" };
+    public Option<int?> Base { get; } = new("--base") { Description = "Base (and validation) patterns per class; the AL batch scales to keep M = 3N (default: the preset's)" };
     public Option<string> Simulator { get; } = new("--simulator") { Description = "Oracle: fast (cached prototype path), general (per-pattern enumeration, direct profile), general-table, lattice (stand-in, no physics)", DefaultValueFactory = _ => "fast" };
     public Option<string> Model { get; } = new("--model") { Description = "CNN size: compact or paper (default: the preset's)" };
     public Option<ulong> Seed { get; } = CommandKit.Seed();
@@ -23,6 +25,8 @@ internal sealed class AlOptions
         cmd.Add(Preset);
         if (withRounds) cmd.Add(Rounds);
         cmd.Add(Epochs);
+        cmd.Add(Batch);
+        cmd.Add(Base);
         cmd.Add(Simulator);
         cmd.Add(Model);
         cmd.Add(Seed);
@@ -42,6 +46,12 @@ internal sealed class AlOptions
             if (e < 1) throw new HpcKitUsageException("--epochs must be at least 1");
             double f = (double)e / preset.Epochs[0];
             preset = preset with { Epochs = preset.Epochs.Select(x => Math.Max(1, (int)Math.Round(x * f))).ToArray() };
+        }
+        if (p.GetValue(Batch) is int b) preset = preset with { MiniBatch = b };
+        if (p.GetValue(Base) is int n)
+        {
+            if (n < 1) throw new HpcKitUsageException("--base must be at least 1");
+            preset = preset with { BasePerClass = n, ValidationPerClass = n, BatchM = preset.BatchM * n / preset.BasePerClass };
         }
         if (p.GetValue(Model) is { } m) preset = preset with { Model = CnnSize.Named(m).Name };
         return preset.Validate();

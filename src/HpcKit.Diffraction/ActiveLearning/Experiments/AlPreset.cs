@@ -16,7 +16,7 @@ public sealed record AlPreset(string Name, int BasePerClass, int ValidationPerCl
     public static AlPreset Small { get; } = new("small", 300, 300, 1000, 300, 900, 3, [100, 75, 60, 50], 128, "compact");
 
     /// <summary>What the measurements in docs/active-learning.md ran at on a shared 2-core machine: Small's ratios, fewer epochs.</summary>
-    public static AlPreset Quick { get; } = new("quick", 100, 100, 300, 100, 300, 3, [40, 30, 24, 20], 32, "compact");
+    public static AlPreset Quick { get; } = new("quick", 100, 100, 300, 100, 300, 3, [30, 22, 18, 15], 32, "compact");
 
     /// <summary>CI smoke size.</summary>
     public static AlPreset Tiny { get; } = new("tiny", 20, 20, 20, 25, 60, 1, [3, 2], 32, "compact");
