@@ -36,7 +36,12 @@ internal static class CompareVerb
             var points = new List<SeededPoint>();
             using (var bar = new ProgressBar("al compare", (long)perSeed * ns, quiet))
             using (report.Time("compare"))
-                ComparisonExperiment.Run(preset, sim, AlOptions.ModelFactory(preset, sim.Width), seedList, threads, null, sp => { points.Add(sp); bar.Advance(); });
+                ComparisonExperiment.Run(preset, sim, AlOptions.ModelFactory(preset, sim.Width), seedList, threads, null, sp =>
+                {
+                    points.Add(sp);
+                    AlPlots.CurveTable(points).Save(Path.Combine(dir, "points.csv")); // partial results survive an interrupted run
+                    bar.Advance();
+                });
             var summary = CurveSummary.Of(points);
             AlPlots.CurveTable(points).Save(Path.Combine(dir, "points.csv"));
             AlPlots.SummaryTable(summary).Save(Path.Combine(dir, "summary.csv"));
