@@ -7,7 +7,7 @@ namespace HpcKit.Cli.Modules.ActiveLearning;
 /// <summary>Options shared by the `al` verbs: preset, overrides, simulator, model size and the common ones.</summary>
 internal sealed class AlOptions
 {
-    public Option<string> Preset { get; } = new("--preset") { Description = "Sizes: tiny (CI smoke), quick (measured here), small (spec default), paper", DefaultValueFactory = _ => "tiny" };
+    public Option<string> Preset { get; } = new("--preset") { Description = "Sizes: tiny (CI smoke), workflow (workflow timing here), quick (AL comparison here), small (spec default), paper", DefaultValueFactory = _ => "tiny" };
     public Option<int?> Rounds { get; } = new("--rounds") { Description = "AL rounds (default: the preset's)" };
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs of phase 0 (later phases scale as in the preset)" };
     public Option<int?> Batch { get; } = new("--batch") { Description = "Mini-batch size (default: the preset's)" };

@@ -18,6 +18,9 @@ public sealed record AlPreset(string Name, int BasePerClass, int ValidationPerCl
     /// <summary>What the measurements in docs/active-learning.md ran at on a shared 2-core machine: Small's ratios, fewer epochs.</summary>
     public static AlPreset Quick { get; } = new("quick", 100, 100, 300, 100, 300, 3, [30, 22, 18, 15], 32, "compact");
 
+    /// <summary>The workflow measurement size here: small sets so the general-path simulator finishes in minutes.</summary>
+    public static AlPreset Workflow { get; } = new("workflow", 40, 40, 100, 36, 120, 3, [20, 15, 12, 10], 32, "compact");
+
     /// <summary>CI smoke size.</summary>
     public static AlPreset Tiny { get; } = new("tiny", 20, 20, 20, 25, 60, 1, [3, 2], 32, "compact");
 
@@ -31,7 +34,8 @@ public sealed record AlPreset(string Name, int BasePerClass, int ValidationPerCl
         "small" => Small,
         "quick" => Quick,
         "tiny" => Tiny,
-        _ => throw new HpcKitUsageException($"unknown preset '{name}' (expected tiny, quick, small or paper)"),
+        "workflow" => Workflow,
+        _ => throw new HpcKitUsageException($"unknown preset '{name}' (expected tiny, workflow, quick, small or paper)"),
     };
 
     /// <summary>Checks the sizes; throws a usage error naming the bad one.</summary>
