@@ -25,7 +25,7 @@ internal static class PredictVerb
             string file = p.GetValue(pattern)!;
             var y = ReadPattern(file);
             if (y.Length != net.Width)
-                throw new HpcKitDataException(file, y.Length, $"pattern has {y.Length} points but the model expects {net.Width} (its TOF grid)");
+                throw new HpcKitDataException(file, 0, $"pattern has {y.Length} points but the model expects {net.Width} (its TOF grid)");
             var set = new PatternSet(net.Width, 1);
             set.Add(default, 0, y);
             var pr = new Prediction[1];
