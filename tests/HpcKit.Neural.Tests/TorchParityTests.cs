@@ -68,9 +68,16 @@ public sealed class TorchParityTests
     [MemberData(nameof(LayerCases))]
     public void LayerMatchesTorch(string name)
     {
+        LayerMatchesTorchWith(name, Conv1dAlgorithm.Auto);
+        if (name == "conv_a") LayerMatchesTorchWith(name, Conv1dAlgorithm.Im2colGemm);
+    }
+
+    private static void LayerMatchesTorchWith(string name, Conv1dAlgorithm algorithm)
+    {
         var f = new Fixture("layers.safetensors");
         using var cfg = JsonDocument.Parse(f.Meta[name]);
         var layer = Build(cfg.RootElement);
+        if (layer is Conv1d<float> conv) conv.Algorithm = algorithm;
         foreach (var p in layer.Parameters) f[$"{name}.{p.Name}"].Span.CopyTo(p.Value.Span);
         var x = f[$"{name}.x"];
         var y = layer.Forward(x);

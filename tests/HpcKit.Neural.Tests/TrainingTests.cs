@@ -65,6 +65,23 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public void MicroShardsEqualOneBatch()
+    {
+        var (x, y) = Task<double>(29, 5);
+        var a = Mlp<double>(9);
+        var ta = new Trainer<double>(a, new MseLoss<double>(), new Adam<double>(a.Parameters, 1e-2));
+        var b = Mlp<double>(9);
+        var tb = new Trainer<double>(b, new MseLoss<double>(), new Adam<double>(b.Parameters, 1e-2)) { MicroShards = 4 };
+        for (int s = 0; s < 3; s++) Assert.Equal(ta.TrainStep(x, y), tb.TrainStep(x, y), 1e-12);
+        for (int i = 0; i < a.Parameters.Count; i++)
+        {
+            var p = a.Parameters[i].Value.Span;
+            var q = b.Parameters[i].Value.Span;
+            for (int j = 0; j < p.Length; j++) Assert.Equal(p[j], q[j], 1e-10);
+        }
+    }
+
+    [Fact]
     public void SmallModelLearnsSyntheticTask()
     {
         // Fixed seeds; the predictor of the mean alone has MSE ≈ 0.59 here. Stated target: validation MSE < 0.10.

@@ -38,13 +38,49 @@ public sealed class MaxPool1d<T> : Layer<T> where T : unmanaged, IFloatingPointI
         int outLen = (len - KernelSize) / Stride + 1;
         Output.Resize(input.Dim(0), input.Dim(1), outLen);
         if (_argmax.Length < Output.Length) _argmax = new int[Output.Length];
-        var x = input.Span;
+        _len = len;
+        _outLen = outLen;
+        _body ??= new Body(this);
+        _body.Backward = false;
+        WorkerPool.For(rows, _body, minPerThread: 64);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor<T> Backward(Tensor<T> outputGradient)
+    {
+        var x = SavedInput();
+        RequireSameShape(outputGradient, Output, "output gradient");
+        InputGradient.ResizeAs(x);
+        if (!InputGradientRequired) return InputGradient;
+        _dy = outputGradient;
+        _body ??= new Body(this);
+        _body.Backward = true;
+        WorkerPool.For(x.Rows * x.Dim(1), _body, minPerThread: 64);
+        return InputGradient;
+    }
+
+    private int _len, _outLen;
+    private Tensor<T>? _dy;
+    private Body? _body;
+
+    private void ForwardRows(int r0, int r1)
+    {
+        var x = SavedInput().Span;
+        int len = _len, outLen = _outLen;
         var y = Output.Span;
-        for (int r = 0; r < rows; r++)
+        for (int r = r0; r < r1; r++)
         {
             var src = x.Slice(r * len, len);
             int baseOut = r * outLen;
-            for (int j = 0; j < outLen; j++)
+            int j0 = 0;
+            if (typeof(T) == typeof(float) && KernelSize == 2 && Stride == 2 && MaxPoolKernels.Supported)
+            {
+                j0 = MaxPoolKernels.Pool2(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(src),
+                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(y.Slice(baseOut, outLen)),
+                    _argmax.AsSpan(baseOut, outLen), outLen, r * len);
+            }
+            for (int j = j0; j < outLen; j++)
             {
                 int s = j * Stride;
                 int best = s;
@@ -62,20 +98,25 @@ public sealed class MaxPool1d<T> : Layer<T> where T : unmanaged, IFloatingPointI
                 _argmax[baseOut + j] = r * len + best;
             }
         }
-        return Output;
     }
 
-    /// <inheritdoc/>
-    public override Tensor<T> Backward(Tensor<T> outputGradient)
+    private void BackwardRows(int r0, int r1)
     {
-        var x = SavedInput();
-        RequireSameShape(outputGradient, Output, "output gradient");
-        InputGradient.ResizeAs(x);
-        if (!InputGradientRequired) return InputGradient;
-        var dx = InputGradient.Span;
+        var dx = InputGradient.Span.Slice(r0 * _len, (r1 - r0) * _len);
         dx.Clear();
-        var dy = outputGradient.Span;
-        for (int i = 0; i < dy.Length; i++) dx[_argmax[i]] += dy[i];
-        return InputGradient;
+        var dxAll = InputGradient.Span;
+        var dy = _dy!.Span;
+        for (int i = r0 * _outLen; i < r1 * _outLen; i++) dxAll[_argmax[i]] += dy[i];
+    }
+
+    private sealed class Body(MaxPool1d<T> owner) : ParallelBody
+    {
+        public bool Backward { get; set; }
+
+        public override void Run(int start, int end)
+        {
+            if (Backward) owner.BackwardRows(start, end);
+            else owner.ForwardRows(start, end);
+        }
     }
 }

@@ -57,57 +57,79 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
         StepCount++;
         double bc1 = 1 - Math.Pow(Beta1, StepCount);
         double bc2 = 1 - Math.Pow(Beta2, StepCount);
-        T stepSize = T.CreateTruncating(LearningRate / bc1);
-        T invSqrtBc2 = T.CreateTruncating(1 / Math.Sqrt(bc2));
-        T b1 = T.CreateTruncating(Beta1), b2 = T.CreateTruncating(Beta2);
+        _stepSize = T.CreateTruncating(LearningRate / bc1);
+        _invSqrtBc2 = T.CreateTruncating(1 / Math.Sqrt(bc2));
+        _decay = T.CreateTruncating(1 - LearningRate * WeightDecay);
+        _body ??= new Body(this);
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            _body.Index = i;
+            WorkerPool.For((Parameters[i].Length + Block - 1) / Block, _body, minPerThread: 4);
+        }
+    }
+
+    private const int Block = 8192;
+    private T _stepSize, _invSqrtBc2, _decay;
+    private Body? _body;
+
+    private void Update(int i, int b0, int b1)
+    {
+        int n = Parameters[i].Length;
+        int s = b0 * Block, e = Math.Min(n, b1 * Block);
+        if (e <= s) return;
+        var p = Parameters[i].Value.Span[s..e];
+        var g = Parameters[i].Gradient.Span[s..e];
+        var m = _m[i].Span[s..e];
+        var v = _v[i].Span[s..e];
+        T stepSize = _stepSize, invSqrtBc2 = _invSqrtBc2, decay = _decay;
+        T b1c = T.CreateTruncating(Beta1), b2c = T.CreateTruncating(Beta2);
         T c1 = T.CreateTruncating(1 - Beta1), c2 = T.CreateTruncating(1 - Beta2);
         T eps = T.CreateTruncating(Epsilon);
         T wd = T.CreateTruncating(WeightDecay);
-        T decay = T.CreateTruncating(1 - LearningRate * WeightDecay);
-        for (int i = 0; i < Parameters.Count; i++)
+        bool coupled = WeightDecay != 0 && !Decoupled;
+        bool decoupledDecay = WeightDecay != 0 && Decoupled;
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            var p = Parameters[i].Value.Span;
-            var g = Parameters[i].Gradient.Span;
-            var m = _m[i].Span;
-            var v = _v[i].Span;
-            bool coupled = WeightDecay != 0 && !Decoupled;
-            bool decoupledDecay = WeightDecay != 0 && Decoupled;
-            int j = 0;
-            if (Vector.IsHardwareAccelerated)
+            int w = Vector<T>.Count;
+            var vb1 = new Vector<T>(b1c);
+            var vb2 = new Vector<T>(b2c);
+            var vc1 = new Vector<T>(c1);
+            var vc2 = new Vector<T>(c2);
+            var veps = new Vector<T>(eps);
+            var vstep = new Vector<T>(stepSize);
+            var vinv = new Vector<T>(invSqrtBc2);
+            var vwd = new Vector<T>(wd);
+            var vdecay = new Vector<T>(decay);
+            for (; j <= p.Length - w; j += w)
             {
-                int w = Vector<T>.Count;
-                var vb1 = new Vector<T>(b1);
-                var vb2 = new Vector<T>(b2);
-                var vc1 = new Vector<T>(c1);
-                var vc2 = new Vector<T>(c2);
-                var veps = new Vector<T>(eps);
-                var vstep = new Vector<T>(stepSize);
-                var vinv = new Vector<T>(invSqrtBc2);
-                var vwd = new Vector<T>(wd);
-                var vdecay = new Vector<T>(decay);
-                for (; j <= p.Length - w; j += w)
-                {
-                    var pj = new Vector<T>(p.Slice(j, w));
-                    var gj = new Vector<T>(g.Slice(j, w));
-                    if (coupled) gj += vwd * pj;
-                    if (decoupledDecay) pj *= vdecay;
-                    var mj = vb1 * new Vector<T>(m.Slice(j, w)) + vc1 * gj;
-                    var vj = vb2 * new Vector<T>(v.Slice(j, w)) + vc2 * gj * gj;
-                    mj.CopyTo(m.Slice(j, w));
-                    vj.CopyTo(v.Slice(j, w));
-                    (pj - vstep * mj / (Vector.SquareRoot(vj) * vinv + veps)).CopyTo(p.Slice(j, w));
-                }
-            }
-            for (; j < p.Length; j++)
-            {
-                T gj = g[j];
-                if (coupled) gj += wd * p[j];
-                if (decoupledDecay) p[j] *= decay;
-                m[j] = b1 * m[j] + c1 * gj;
-                v[j] = b2 * v[j] + c2 * gj * gj;
-                p[j] -= stepSize * m[j] / (T.Sqrt(v[j]) * invSqrtBc2 + eps);
+                var pj = new Vector<T>(p.Slice(j, w));
+                var gj = new Vector<T>(g.Slice(j, w));
+                if (coupled) gj += vwd * pj;
+                if (decoupledDecay) pj *= vdecay;
+                var mj = vb1 * new Vector<T>(m.Slice(j, w)) + vc1 * gj;
+                var vj = vb2 * new Vector<T>(v.Slice(j, w)) + vc2 * gj * gj;
+                mj.CopyTo(m.Slice(j, w));
+                vj.CopyTo(v.Slice(j, w));
+                (pj - vstep * mj / (Vector.SquareRoot(vj) * vinv + veps)).CopyTo(p.Slice(j, w));
             }
         }
+        for (; j < p.Length; j++)
+        {
+            T gj = g[j];
+            if (coupled) gj += wd * p[j];
+            if (decoupledDecay) p[j] *= decay;
+            m[j] = b1c * m[j] + c1 * gj;
+            v[j] = b2c * v[j] + c2 * gj * gj;
+            p[j] -= stepSize * m[j] / (T.Sqrt(v[j]) * invSqrtBc2 + eps);
+        }
+    }
+
+    private sealed class Body(Adam<T> owner) : ParallelBody
+    {
+        public int Index { get; set; }
+
+        public override void Run(int start, int end) => owner.Update(Index, start, end);
     }
 
     /// <inheritdoc/>

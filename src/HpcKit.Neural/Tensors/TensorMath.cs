@@ -13,11 +13,28 @@ public static class TensorMath
     [ThreadStatic]
     private static long _flops;
 
+    [ThreadStatic]
+    private static long _gemmTicks;
+
     /// <summary>Floating-point operations counted on this thread since the last <see cref="ResetFlops"/> (GEMM: 2mnk).</summary>
     public static long Flops => _flops;
 
-    /// <summary>Resets this thread's FLOP counter.</summary>
-    public static void ResetFlops() => _flops = 0;
+    /// <summary>Resets this thread's FLOP counter and GEMM time.</summary>
+    public static void ResetFlops()
+    {
+        _flops = 0;
+        _gemmFlops = 0;
+        _gemmTicks = 0;
+    }
+
+    /// <summary>Seconds this thread spent inside <see cref="Gemm{T}"/> since the last <see cref="ResetFlops"/>.</summary>
+    public static double GemmSeconds => _gemmTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+
+    /// <summary>GEMM FLOPs counted on this thread (a subset of <see cref="Flops"/>).</summary>
+    public static long GemmFlops => _gemmFlops;
+
+    [ThreadStatic]
+    private static long _gemmFlops;
 
     /// <summary>Adds <paramref name="flops"/> to this thread's counter (for kernels outside this class).</summary>
     public static void CountFlops(long flops) => _flops += flops;
@@ -26,7 +43,10 @@ public static class TensorMath
     public static void Gemm<T>(Transpose ta, Transpose tb, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
         ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        _flops += 2L * m * n * k;
+        long f = 2L * m * n * k;
+        _flops += f;
+        _gemmFlops += f;
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         if (typeof(T) == typeof(float))
         {
             Blas.Sgemm(ta, tb, m, n, k, float.CreateTruncating(alpha), MemoryMarshal.Cast<T, float>(a), lda,
@@ -37,6 +57,7 @@ public static class TensorMath
             Blas.Dgemm(ta, tb, m, n, k, double.CreateTruncating(alpha), MemoryMarshal.Cast<T, double>(a), lda,
                 MemoryMarshal.Cast<T, double>(b), ldb, double.CreateTruncating(beta), MemoryMarshal.Cast<T, double>(c), ldc);
         }
+        _gemmTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
     }
 
     /// <summary>Adds <paramref name="bias"/> (length w) to every row of the rows×w matrix <paramref name="x"/>.</summary>

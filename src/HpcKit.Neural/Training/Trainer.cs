@@ -12,7 +12,7 @@ namespace HpcKit.Neural;
 /// </summary>
 public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T> _bx = new(0), _by = new(0), _sx = new(0), _sy = new(0);
+    private readonly Tensor<T> _bx = new(0), _by = new(0), _sx = new(0), _sy = new(0), _mx = new(0), _my = new(0);
     private readonly DataParallel<T>? _dp;
 
     /// <summary>A trainer; pass <paramref name="communicator"/> for data parallelism.</summary>
@@ -45,6 +45,13 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The schedule's counter: steps since it was last reset (set to 0 to restart a phase).</summary>
     public long ScheduleStep { get; set; }
 
+    /// <summary>
+    /// Micro-shards per (per-rank) batch, processed one after another on this replica with their gradients
+    /// accumulated in shard order (weights n_s/N): the same result for any shard count up to rounding, and a bound
+    /// on activation memory. Default 1.
+    /// </summary>
+    public int MicroShards { get; set; } = 1;
+
     /// <summary>Gradient norm before clipping at the last step.</summary>
     public double LastGradientNorm { get; private set; }
 
@@ -59,8 +66,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         double loss;
         if (_dp == null)
         {
-            loss = Loss.Forward(Model.Forward(x), y);
-            Model.Backward(Loss.Backward());
+            loss = ForwardBackward(x, y);
         }
         else
         {
@@ -70,8 +76,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             {
                 _sx.CopyRows(x, start, count);
                 _sy.CopyRows(y, start, count);
-                local = Loss.Forward(Model.Forward(_sx), _sy);
-                Model.Backward(Loss.Backward());
+                local = ForwardBackward(_sx, _sy);
             }
             _dp.AllReduceGradients(count, x.Rows);
             loss = _dp.AllReduceMean(local, count, x.Rows);
@@ -83,6 +88,30 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         ScheduleStep++;
         Optimizer.Step();
         return loss;
+    }
+
+    private double ForwardBackward(Tensor<T> x, Tensor<T> y)
+    {
+        int shards = Math.Clamp(MicroShards, 1, Math.Max(1, x.Rows));
+        if (shards == 1)
+        {
+            double l = Loss.Forward(Model.Forward(x), y);
+            Model.Backward(Loss.Backward());
+            return l;
+        }
+        double total = 0;
+        for (int s = 0; s < shards; s++)
+        {
+            var r = BlockRange.Of(x.Rows, shards, s);
+            _mx.CopyRows(x, (int)r.Start, (int)r.Count);
+            _my.CopyRows(y, (int)r.Start, (int)r.Count);
+            double w = (double)r.Count / x.Rows;
+            total += w * Loss.Forward(Model.Forward(_mx), _my);
+            var g = Loss.Backward();
+            System.Numerics.Tensors.TensorPrimitives.Multiply(g.Span, T.CreateTruncating(w), g.Span);
+            Model.Backward(g);
+        }
+        return total;
     }
 
     /// <summary>Mean loss over all rows of (x, y) in evaluation mode, in batches of <paramref name="batchSize"/>.</summary>
