@@ -44,6 +44,9 @@ public static class Prototypes
 
     internal static string FileName(PrototypeClass cls) => cls.ToString().ToLowerInvariant() + ".cif";
 
+    /// <summary>Text of an embedded asset (cubic.cif, trigonal.cif, tetragonal.cif, nomad_bank4.instprm).</summary>
+    public static string Asset(string file) => ReadAsset(file);
+
     internal static string ReadAsset(string file)
     {
         using var s = typeof(Prototypes).Assembly.GetManifestResourceStream("HpcKit.Diffraction.Assets." + file)

@@ -4,20 +4,6 @@ using HpcKit.Core;
 
 namespace HpcKit.Diffraction.Instruments;
 
-/// <summary>One bank of a GSAS-II <c>.instprm</c> file: its keys and the instrument they describe.</summary>
-public sealed class InstrumentParameters
-{
-    public required int Bank { get; init; }
-    public required string Type { get; init; }
-    /// <summary>Every key:value in file order (unknown keys kept).</summary>
-    public required IReadOnlyList<KeyValuePair<string, string>> Entries { get; init; }
-    /// <summary>The TOF instrument when Type is PNT, else null.</summary>
-    public TofInstrument? Tof { get; init; }
-    /// <summary>The CW instrument when Type is PNC, else null.</summary>
-    public CwInstrument? Cw { get; init; }
-    public bool IsTof => Tof != null;
-}
-
 /// <summary>
 /// Reads and writes GSAS-II <c>.instprm</c> files: '#' comments, one or more <c>key:value</c> per line separated by
 /// ';', several banks (<c>#Bank n:</c> headers or <c>Bank:n</c> entries). PNT = TOF, PNC = CW; X-ray types rejected.
@@ -34,7 +20,7 @@ public static class InstprmReader
     /// <summary>Parses text; errors name <paramref name="source"/> and the line.</summary>
     public static InstrumentParameters Parse(string text, string source = "instprm", int? bank = null)
     {
-        var banks = new List<(int Bank, List<KeyValuePair<string, string>> Entries, Dictionary<string, long> Lines)>();
+        var banks = new List<BankBlock>();
         int current = 1;
         List<KeyValuePair<string, string>>? cur = null;
         Dictionary<string, long>? curLines = null;
@@ -64,21 +50,23 @@ public static class InstprmReader
                 {
                     if (!int.TryParse(value.Split('.')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int b))
                         throw new HpcKitDataException(source, li + 1, $"bad bank number '{value}'");
-                    if (b != current || cur == null) { current = b; cur = null; }
+                    if (cur != null && !cur.Any(e => e.Key == "Bank")) banks[^1].Bank = b; // labels the block it sits in
+                    else if (b != current || cur == null) cur = null;
+                    current = b;
                 }
                 if (cur == null)
                 {
                     cur = [];
                     curLines = new Dictionary<string, long>(StringComparer.Ordinal);
-                    banks.Add((current, cur, curLines));
+                    banks.Add(new BankBlock { Bank = current, Entries = cur, Lines = curLines });
                 }
                 cur.Add(new(key, value));
                 curLines![key] = li + 1;
             }
         }
         if (banks.Count == 0) throw new HpcKitDataException($"{source}: no key:value entries");
-        var chosen = bank is int want ? banks.FirstOrDefault(b => b.Bank == want) : banks[0];
-        if (chosen.Entries == null) throw new HpcKitDataException($"{source}: no bank {bank} (banks: {string.Join(", ", banks.Select(b => b.Bank))})");
+        var chosen = bank is int want ? banks.Find(b => b.Bank == want) : banks[0];
+        if (chosen == null) throw new HpcKitDataException($"{source}: no bank {bank} (banks: {string.Join(", ", banks.Select(b => b.Bank))})");
         return Build(chosen.Bank, chosen.Entries, chosen.Lines, source);
     }
 
@@ -127,5 +115,12 @@ public static class InstprmReader
         sb.Append(CultureInfo.InvariantCulture, $"#Bank {p.Bank}:\n");
         foreach (var e in p.Entries) sb.Append(e.Key).Append(':').Append(e.Value).Append('\n');
         return sb.ToString();
+    }
+
+    private sealed class BankBlock
+    {
+        public int Bank { get; set; }
+        public required List<KeyValuePair<string, string>> Entries { get; init; }
+        public required Dictionary<string, long> Lines { get; init; }
     }
 }

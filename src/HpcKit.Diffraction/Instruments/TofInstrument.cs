@@ -1,3 +1,5 @@
+using HpcKit.Diffraction.Profiles;
+
 namespace HpcKit.Diffraction.Instruments;
 
 /// <summary>
@@ -53,6 +55,14 @@ public sealed record TofInstrument
     public double BetaAt(double d) => Beta0 + Beta1 / (d * d * d * d) + BetaQ / (d * d);
     public double Sigma2At(double d) => Sig0 + Sig1 * d * d + Sig2 * d * d * d * d + SigQ * d;
     public double GammaAt(double d) => Z + X * d + Y * d * d;
+
+    /// <summary>Lorentzian FWHM (µs) at d: instrument γ(d) plus, in <see cref="TofProfileMode.Gsas2Default"/>, GSAS-II's
+    /// default sample broadening μ_S·1e-4·difC·d²/Size + μ_M·1e-6·difC·d·Mustrain with Size 1 µm, Mustrain 1000, μ = 1.</summary>
+    public double TotalGammaAt(double d, TofProfileMode mode) =>
+        GammaAt(d) + (mode == TofProfileMode.Gsas2Default ? 1e-4 * DifC * d * d + 1e-3 * DifC * d : 0);
+
+    /// <summary>Unit-area profile at Δ = t − t_hkl (µs) for a reflection at d.</summary>
+    public double Profile(double delta, double d, TofProfileMode mode) => new PeakShape(this, d, mode).Evaluate(delta);
 
     /// <summary>sin θ_bank, the TOF Lorentz factor's angular part (L = sin θ·d⁴).</summary>
     public double SinThetaBank => Math.Sin(TwoTheta * Math.PI / 360);

@@ -1,6 +1,7 @@
 using HpcKit.Core.Random;
 using HpcKit.Diffraction.Crystal;
 using HpcKit.Diffraction.Instruments;
+using HpcKit.Diffraction.Profiles;
 
 namespace HpcKit.Diffraction.Simulation;
 
@@ -11,7 +12,8 @@ namespace HpcKit.Diffraction.Simulation;
 public static class BatchSimulator
 {
     /// <summary>countPerClass uniform random points per class (class-major order), simulated on <paramref name="threads"/> threads.</summary>
-    public static Dataset Random(IReadOnlyList<PrototypeClass> classes, int countPerClass, ulong seed, int threads = 1, bool minMax = false, IProgress<int>? progress = null)
+    public static Dataset Random(IReadOnlyList<PrototypeClass> classes, int countPerClass, ulong seed, int threads = 1, bool minMax = false, IProgress<int>? progress = null,
+        TofProfileMode mode = TofProfileMode.Gsas2Default)
     {
         var pts = new List<(PrototypeClass, CellParameters)>(classes.Count * countPerClass);
         foreach (var cls in classes)
@@ -23,19 +25,21 @@ public static class BatchSimulator
                 pts.Add((cls, box.Sample(ref rng)));
             }
         }
-        return Simulate(pts, seed, threads, minMax, progress);
+        return Simulate(pts, seed, threads, minMax, progress, mode);
     }
 
     /// <summary>A sweep: every given point of a class.</summary>
-    public static Dataset Sweep(PrototypeClass cls, IReadOnlyList<CellParameters> points, int threads = 1, bool minMax = false, IProgress<int>? progress = null) =>
-        Simulate(points.Select(p => (cls, p)).ToList(), 0, threads, minMax, progress);
+    public static Dataset Sweep(PrototypeClass cls, IReadOnlyList<CellParameters> points, int threads = 1, bool minMax = false, IProgress<int>? progress = null,
+        TofProfileMode mode = TofProfileMode.Gsas2Default) =>
+        Simulate(points.Select(p => (cls, p)).ToList(), 0, threads, minMax, progress, mode);
 
     /// <summary>Simulates the given (class, parameters) list in order.</summary>
-    public static Dataset Simulate(IReadOnlyList<(PrototypeClass Class, CellParameters P)> points, ulong seed, int threads = 1, bool minMax = false, IProgress<int>? progress = null)
+    public static Dataset Simulate(IReadOnlyList<(PrototypeClass Class, CellParameters P)> points, ulong seed, int threads = 1, bool minMax = false, IProgress<int>? progress = null,
+        TofProfileMode mode = TofProfileMode.Gsas2Default)
     {
         var grid = TofGrid.Default;
         var ds = new Dataset(points.Count, grid, minMax, seed);
-        foreach (var c in points.Select(p => p.Class).Distinct()) PrototypeSimulator.Get(c); // build caches before timing-sensitive work
+        foreach (var c in points.Select(p => p.Class).Distinct()) PrototypeSimulator.Get(c, mode); // build caches before timing-sensitive work
         const int chunk = 64;
         int chunks = (points.Count + chunk - 1) / chunk;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, ch =>
@@ -45,7 +49,7 @@ public static class BatchSimulator
             {
                 var (cls, p) = points[i];
                 var y = ds.Pattern(i);
-                PrototypeSimulator.Get(cls).Simulate(p, y);
+                PrototypeSimulator.Get(cls, mode).Simulate(p, y);
                 if (minMax) PatternScaling.MinMax(y);
                 ds.Parameters[i] = p;
                 ds.Labels[i] = (int)cls;

@@ -12,6 +12,6 @@ public static class PatternScaling
         float lo = TensorPrimitives.Min(y), hi = TensorPrimitives.Max(y);
         if (!(hi > lo)) throw new HpcKitDataException($"cannot min-max scale a constant pattern (min = max = {lo})");
         TensorPrimitives.Subtract(y, lo, y);
-        TensorPrimitives.Multiply(y, 1f / (hi - lo), y);
+        TensorPrimitives.Divide(y, hi - lo, y); // division (not a reciprocal) keeps the maximum exactly 1
     }
 }

@@ -8,14 +8,17 @@ namespace HpcKit.Diffraction.Simulation;
 /// <summary>
 /// General-path TOF simulator for any structure: enumerates and merges reflections over the grid's d-range widened
 /// by the kernel reach, places each at t = Zero + difC·d + difA·d² + difB/d with I = S·V⁻¹·ΣF²·sinθ_bank·d⁴, and
-/// draws y(t_i) = Σ I·P(t_i − t_hkl) sampled at bin centres. No background, noise, absorption or extinction.
+/// draws y(t_i) = Σ I·P(t_i − t_hkl) sampled at bin centres (P per <see cref="TofProfileMode"/>, default GSAS-II's
+/// pseudo-Voigt with its default sample broadening). No background, noise, absorption or extinction.
 /// </summary>
 public sealed class TofSimulator
 {
     private readonly TofKernelTable? _table;
 
-    public TofSimulator(CrystalStructure structure, TofInstrument instrument, TofGrid grid, ProfileKind profile = ProfileKind.Table, double scale = 1000.0)
+    public TofSimulator(CrystalStructure structure, TofInstrument instrument, TofGrid grid, ProfileKind profile = ProfileKind.Table,
+        TofProfileMode mode = TofProfileMode.Gsas2Default, double scale = 1000.0)
     {
+        Mode = mode;
         Structure = structure;
         Instrument = instrument;
         Grid = grid;
@@ -33,13 +36,14 @@ public sealed class TofSimulator
             peaks.Add(new TofPeak(r, t, grid.Position(t), scale * invV * r.SumF2 * sinT * d2 * d2));
         }
         Peaks = peaks;
-        if (profile == ProfileKind.Table) _table = TofKernelTable.For(instrument, grid);
+        if (profile == ProfileKind.Table) _table = TofKernelTable.For(instrument, grid, mode);
     }
 
     public CrystalStructure Structure { get; }
     public TofInstrument Instrument { get; }
     public TofGrid Grid { get; }
     public ProfileKind Profile { get; }
+    public TofProfileMode Mode { get; }
     public double Scale { get; }
 
     /// <summary>Merged reflections in (and just around) the grid, by decreasing d.</summary>
@@ -74,7 +78,7 @@ public sealed class TofSimulator
             for (int i = 0; i < f.Length; i++) y[i] = f[i];
             return;
         }
-        var table = Profile == ProfileKind.Direct ? TofKernelTable.For(Instrument, Grid) : null;
+        var table = Profile == ProfileKind.Direct ? TofKernelTable.For(Instrument, Grid, Mode) : null;
         foreach (var p in Peaks)
         {
             if (Profile == ProfileKind.Delta)
@@ -90,9 +94,11 @@ public sealed class TofSimulator
             int ib = (int)Math.Floor(p.Bin);
             int start = ib + table.Start(ib);
             double d = p.Reflection.D;
-            double al = Instrument.AlphaAt(d), be = Instrument.BetaAt(d), s2 = Instrument.Sigma2At(d);
-            for (int j = Math.Max(0, start); j < Math.Min(Grid.Count, start + TofKernelTable.Width); j++)
-                y[j] += p.Intensity * BackToBackGaussian.Evaluate(Grid.Tof(j) - p.Tof, al, be, s2);
+            var (left, right) = table.TailReach(ib);
+            int lo = Math.Max(0, Math.Min(start, ib - left)), hi = Math.Min(Grid.Count, Math.Max(start + table.Width, ib + right + 1));
+            var shape = new PeakShape(Instrument, d, Mode);
+            for (int j = lo; j < hi; j++)
+                y[j] += p.Intensity * shape.Evaluate(Grid.Tof(j) - p.Tof);
         }
     }
 
