@@ -61,7 +61,7 @@ internal sealed class AlOptions
     {
         "fast" => PrototypePatternSimulator.Fast,
         "general" => PrototypePatternSimulator.General(),
-        "general-table" => PrototypePatternSimulator.General(Diffraction.Simulation.ProfileKind.Table),
+        "general-table" => PrototypePatternSimulator.General(global::HpcKit.Diffraction.Simulation.ProfileKind.Table),
         "lattice" => new LatticePeakSimulator(),
         _ => throw new HpcKitUsageException($"unknown --simulator '{name}' (expected fast, general, general-table or lattice)"),
     };
