@@ -1,0 +1,106 @@
+using HpcKit.Core;
+using HpcKit.Diffraction.ActiveLearning;
+
+namespace HpcKit.Diffraction.Tests.ActiveLearning;
+
+public class CnnTests
+{
+    private const int W = 200;
+
+    private static (PatternSet Train, PatternSet Val) Data(int perClass, ulong seed)
+    {
+        var sim = new LatticePeakSimulator(W);
+        return (PatternSimulation.Run(sim, ParameterSpace.UniformSet(perClass, seed, 1), 1),
+                PatternSimulation.Run(sim, ParameterSpace.UniformSet(perClass / 2 + 1, seed, 2), 1));
+    }
+
+    private static StructureCnn Model(ulong seed = 3, int shards = 4) => new(W, CnnSize.Compact, new CnnTrainingOptions(MiniBatch: 12, MicroShards: shards), seed);
+
+    private static float[] Weights(StructureCnn m) => m.Network.Parameters.SelectMany(p => p.Value.Span.ToArray()).ToArray();
+
+    [Fact]
+    public void ParameterCountsMatchTheSpec()
+    {
+        Assert.Equal(359_479, new StructureCnn(2806, CnnSize.Compact, new CnnTrainingOptions(MicroShards: 1), 1).ParameterCount);
+        Assert.Equal(2_871_399, new StructureCnn(2806, CnnSize.Paper, new CnnTrainingOptions(MicroShards: 1), 1).ParameterCount);
+    }
+
+    [Fact]
+    public void WarmStartContinuesFromTheBestCheckpointIncludingAdamState()
+    {
+        var (train, val) = Data(12, 1);
+        var a = Model();
+        var p0 = a.TrainPhase(train, val, 3, 7, 0, 1);
+        Assert.True(p0.BestValidationLoss < p0.StartValidationLoss, "phase 0 did not reduce the validation loss");
+        // The restored best checkpoint is what the next phase starts from: its validation loss is the best one.
+        Assert.Equal(p0.BestValidationLoss, a.ValidationLoss(val, 1), 12);
+        long steps0 = a.OptimizerSteps;
+        Assert.Equal(p0.BestEpoch * (train.Count / 12), steps0); // Adam step count restored with the checkpoint
+        var b = (StructureCnn)a.Clone();
+        var p1a = a.TrainPhase(train, val, 2, 7, 1, 1);
+        var p1b = b.TrainPhase(train, val, 2, 7, 1, 1);
+        Assert.Equal(p0.BestValidationLoss, p1a.StartValidationLoss, 12);
+        Assert.True(a.OptimizerSteps >= steps0);
+        Assert.Equal(Weights(a), Weights(b));
+        Assert.Equal(p1a.BestValidationLoss, p1b.BestValidationLoss);
+        // A fresh model trained on the same phase ends elsewhere: the warm start mattered.
+        var fresh = Model();
+        fresh.TrainPhase(train, val, 2, 7, 1, 1);
+        Assert.NotEqual(Weights(a), Weights(fresh));
+    }
+
+    [Fact]
+    public void TrainingIsIdenticalOnOneAndTwoThreads()
+    {
+        var (train, val) = Data(8, 2);
+        var a = Model();
+        var b = Model();
+        a.TrainPhase(train, val, 2, 1, 0, 1);
+        b.TrainPhase(train, val, 2, 1, 0, 2);
+        Assert.Equal(Weights(a), Weights(b));
+        var pa = new Prediction[val.Count];
+        var pb = new Prediction[val.Count];
+        a.Predict(val, pa, 1);
+        b.Predict(val, pb, 3);
+        Assert.Equal(pa, pb);
+    }
+
+    [Fact]
+    public void CheckpointRoundTripsAndBadFilesGiveDataErrors()
+    {
+        var (train, val) = Data(6, 3);
+        var a = Model();
+        a.TrainPhase(train, val, 1, 1, 0, 1);
+        string dir = Path.Combine(Path.GetTempPath(), "hpckit-al-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string f = Path.Combine(dir, "m.safetensors");
+            a.Save(f);
+            var b = CnnCheckpoint.Load(f);
+            Assert.Equal(Weights(a), Weights(b));
+            var pa = new Prediction[val.Count];
+            var pb = new Prediction[val.Count];
+            a.Predict(val, pa, 1);
+            b.Predict(val, pb, 1);
+            Assert.Equal(pa, pb);
+            string bad = Path.Combine(dir, "bad.safetensors");
+            File.WriteAllBytes(bad, [1, 2, 3]);
+            var e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Contains("bad.safetensors", e.Message);
+            File.WriteAllBytes(bad, [.. BitConverter.GetBytes(2L), .. "{}"u8.ToArray()]);
+            Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(Path.Combine(dir, "missing.safetensors")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void ConstantPatternsAreRejected()
+    {
+        var set = new PatternSet(W);
+        set.Add(CellPoint.Cubic(3), 0, new float[W]);
+        var e = Assert.Throws<HpcKitDataException>(() => Model().Predict(set, new Prediction[1], 1));
+        Assert.Contains("constant", e.Message);
+    }
+}
