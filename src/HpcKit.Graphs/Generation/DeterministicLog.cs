@@ -62,6 +62,14 @@ public static class DeterministicLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log1pNeg(double p)
     {
+        if (p <= 0.0009765625)
+        {
+            // |s| ≤ 2⁻¹¹, z ≤ 2⁻²²: three series terms already reach below 2⁻⁶⁶ relative
+            double s = -p / (2.0 - p);
+            double z = s * s;
+            double r = z * (C1 + z * (C2 + z * C3));
+            return -p - (s * -p - s * r);
+        }
         if (p <= 0.2928932188134524) return Log1pCore(-p); // 1 − p ≥ √½: use −p directly, exactly
         double u = 1.0 - p;
         double c = ((1.0 - u) - p) / u; // rounding error of u, relative (zero when p ≥ ½)

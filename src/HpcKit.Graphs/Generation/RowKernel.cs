@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using HpcKit.Core.Random;
 using HpcKit.Graphs.Model;
 
 namespace HpcKit.Graphs.Generation;
@@ -43,19 +42,18 @@ public static class RowKernel
         double rho = wu / model.S;
         long idU = ids == null ? u : ids[u];
         ulong seed = model.Options.Seed;
-        uint k0 = (uint)seed, k1 = (uint)(seed >> 32), s2 = (uint)idU, s3 = (uint)((ulong)idU >> 32);
+        var keys = new PhiloxRoundKeys(seed);
         double p = Math.Min(1.0, rho * Unsafe.Add(ref w, (nint)v));
         double pLog = -1, invLog = 0;
         long candidates = 0;
         ulong j = 0;
         while (p > 0)
         {
-            uint c0 = (uint)j, c1 = (uint)(j >> 32), c2 = s2, c3 = s3;
-            Philox.Block(ref c0, ref c1, ref c2, ref c3, k0, k1);
+            keys.Block(j, (ulong)idU, out ulong x, out ulong y);
             j++;
             if (p < 1.0)
             {
-                double r = ((((((ulong)c1 << 32) | c0) >> 11) + 1) * Two53);
+                double r = ((x >> 11) + 1) * Two53;
                 if (p != pLog)
                 {
                     pLog = p;
@@ -68,7 +66,7 @@ public static class RowKernel
             candidates++;
             double q = Math.Min(1.0, rho * Unsafe.Add(ref w, (nint)v));
             Debug.Assert(q >= 0 && q <= p && p <= 1);
-            double a = ((((ulong)c3 << 32) | c2) >> 11) * Two53;
+            double a = (y >> 11) * Two53;
             if (a * p < q)
             {
                 long idV = ids == null ? v : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ids), (nint)v);

@@ -44,6 +44,30 @@ public sealed class ChungLuModel
         }
     }
 
+    private ChungLuModel(ChungLuModel other, ChungLuOptions options)
+    {
+        Options = options;
+        _w = other._w;
+        _ids = other._ids;
+        SumFixed = other.SumFixed;
+        S = other.S;
+        S2 = other.S2;
+        AnalyseClamping();
+    }
+
+    /// <summary>
+    /// The same weights under other options (seed, orientation, diagnostics, cost constants), sharing the
+    /// sorted arrays. Changing self-loops re-runs the clamping analysis but not the policy check.
+    /// </summary>
+    public ChungLuModel WithOptions(ChungLuOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ChungLuModel(this, options);
+    }
+
+    /// <summary>The same weights and options with another seed.</summary>
+    public ChungLuModel WithSeed(ulong seed) => new(this, Options with { Seed = seed });
+
     /// <summary>The options this model was built with.</summary>
     public ChungLuOptions Options { get; }
 
