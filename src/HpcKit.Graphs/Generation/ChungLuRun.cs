@@ -27,7 +27,7 @@ public static class ChungLuRun
         long t0 = Stopwatch.GetTimestamp();
         var rows = ChungLuGenerator.Assign(comm, model, request.Scheme);
         double partition = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        var c = request.Format == EdgeFormat.Count ? CountRows(model, rows, request.Fingerprint) : WriteRows(comm, model, rows, request);
+        var c = request.Format == EdgeFormat.Count ? CountRows(model, rows, request) : WriteRows(comm, model, rows, request);
         c.Rank = comm.Rank;
         c.First = rows.First;
         c.End = rows.End;
@@ -77,12 +77,27 @@ public static class ChungLuRun
         }
     }
 
-    private static RankCounters CountRows(ChungLuModel model, RowAssignment rows, bool fingerprint)
+    /// <summary>The rows in chunks of 2¹⁶, reporting progress between chunks.</summary>
+    private static long Chunked<TSink>(ChungLuModel model, RowAssignment rows, GenerateRequest request, ref TSink sink, ref long edges) where TSink : struct, IEdgeSink
     {
-        var sink = new CountingSink(fingerprint);
+        if (request.Progress == null) return RowKernel.Rows(model, rows.First, rows.End, rows.Step, ref sink, ref edges);
+        long candidates = 0;
+        long chunk = rows.Step << 16;
+        for (long first = rows.First; first < rows.End; first += chunk)
+        {
+            long end = Math.Min(rows.End, first + chunk);
+            candidates += RowKernel.Rows(model, first, end, rows.Step, ref sink, ref edges);
+            request.Progress(new RowAssignment(first, end, rows.Step).Count);
+        }
+        return candidates;
+    }
+
+    private static RankCounters CountRows(ChungLuModel model, RowAssignment rows, GenerateRequest request)
+    {
+        var sink = new CountingSink(request.Fingerprint);
         long edges = 0;
         long t = Stopwatch.GetTimestamp();
-        long candidates = RowKernel.Rows(model, rows.First, rows.End, rows.Step, ref sink, ref edges);
+        long candidates = Chunked(model, rows, request, ref sink, ref edges);
         return new RankCounters { Candidates = candidates, Edges = edges, Fingerprint = sink.Fingerprint, GenerateSeconds = Stopwatch.GetElapsedTime(t).TotalSeconds };
     }
 
@@ -122,8 +137,10 @@ public static class ChungLuRun
             string part = PartPath(outPath, comm.Rank);
             try
             {
+                string? dir = Path.GetDirectoryName(Path.GetFullPath(part));
+                if (dir != null) Directory.CreateDirectory(dir);
                 using var fs = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                return Stream(model, rows, enc, fs);
+                return Stream(model, rows, request, enc, fs);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -144,7 +161,7 @@ public static class ChungLuRun
         {
             file.Stream.Write(System.Text.Encoding.UTF8.GetBytes(TsvHeaderText(model, request, comm.Size)));
         }
-        var c = Stream(model, rows, enc, file.Stream);
+        var c = Stream(model, rows, request, enc, file.Stream);
         long t = Stopwatch.GetTimestamp();
         if (request.Format == EdgeFormat.Bin)
         {
@@ -158,12 +175,12 @@ public static class ChungLuRun
         return c;
     }
 
-    private static RankCounters Stream(ChungLuModel model, RowAssignment rows, EdgeEncoding enc, Stream stream)
+    private static RankCounters Stream(ChungLuModel model, RowAssignment rows, GenerateRequest request, EdgeEncoding enc, Stream stream)
     {
         var sink = new StreamEdgeSink(stream, enc);
         long edges = 0;
         long t0 = Stopwatch.GetTimestamp();
-        long candidates = RowKernel.Rows(model, rows.First, rows.End, rows.Step, ref sink, ref edges);
+        long candidates = Chunked(model, rows, request, ref sink, ref edges);
         long t1 = Stopwatch.GetTimestamp();
         sink.Flush();
         return new RankCounters

@@ -29,6 +29,9 @@ public sealed record GenerateRequest
     /// <summary>Compute each rank's modelled cost for the report (O(n) per rank).</summary>
     public bool ModelCosts { get; init; } = true;
 
+    /// <summary>Called with a number of rows just finished (progress bars); may be called from any rank thread.</summary>
+    public Action<long>? Progress { get; init; }
+
     /// <summary>Refuse METIS output whose in-memory adjacency would exceed this many bytes.</summary>
     public long MaxMemoryBytes { get; init; } = 8L << 30;
 }
