@@ -97,8 +97,16 @@ public static class ChungLuRun
         var sink = new CountingSink(request.Fingerprint);
         long edges = 0;
         long t = Stopwatch.GetTimestamp();
+        double cpu = ThreadCpuClock.Now();
         long candidates = Chunked(model, rows, request, ref sink, ref edges);
-        return new RankCounters { Candidates = candidates, Edges = edges, Fingerprint = sink.Fingerprint, GenerateSeconds = Stopwatch.GetElapsedTime(t).TotalSeconds };
+        return new RankCounters
+        {
+            Candidates = candidates,
+            Edges = edges,
+            Fingerprint = sink.Fingerprint,
+            GenerateSeconds = Stopwatch.GetElapsedTime(t).TotalSeconds,
+            GenerateCpuSeconds = ThreadCpuClock.Now() - cpu,
+        };
     }
 
     private static EdgeEncoding Encoding(ChungLuModel model, GenerateRequest request) => request.Format switch
@@ -180,8 +188,10 @@ public static class ChungLuRun
         var sink = new StreamEdgeSink(stream, enc);
         long edges = 0;
         long t0 = Stopwatch.GetTimestamp();
+        double cpu = ThreadCpuClock.Now();
         long candidates = Chunked(model, rows, request, ref sink, ref edges);
         long t1 = Stopwatch.GetTimestamp();
+        cpu = ThreadCpuClock.Now() - cpu;
         sink.Flush();
         return new RankCounters
         {
@@ -190,6 +200,7 @@ public static class ChungLuRun
             Fingerprint = sink.Fingerprint,
             BytesWritten = sink.Bytes,
             GenerateSeconds = Stopwatch.GetElapsedTime(t0, t1).TotalSeconds,
+            GenerateCpuSeconds = cpu,
             WriteSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds,
         };
     }

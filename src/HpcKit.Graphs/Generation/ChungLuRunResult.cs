@@ -14,6 +14,8 @@ public sealed class ChungLuRunResult
             Candidates += r.Candidates;
             PartitionSeconds = Math.Max(PartitionSeconds, r.PartitionSeconds);
             GenerateSeconds = Math.Max(GenerateSeconds, r.GenerateSeconds);
+            GenerateCpuSeconds = Math.Max(GenerateCpuSeconds, r.GenerateCpuSeconds);
+            TotalCpuSeconds += r.GenerateCpuSeconds;
         }
         WriteSeconds = writeSeconds;
     }
@@ -38,6 +40,12 @@ public sealed class ChungLuRunResult
 
     /// <summary>Slowest rank's generation time (the makespan of generation).</summary>
     public double GenerateSeconds { get; }
+
+    /// <summary>Largest per-rank generation CPU time: the makespan on dedicated cores.</summary>
+    public double GenerateCpuSeconds { get; }
+
+    /// <summary>Generation CPU time summed over ranks.</summary>
+    public double TotalCpuSeconds { get; }
 
     /// <summary>Time to flush, merge and commit files, after generation.</summary>
     public double WriteSeconds { get; }

@@ -27,6 +27,9 @@ public record struct RankCounters
     /// <summary>Seconds spent partitioning, generating (including writes into buffers) and flushing output.</summary>
     public double PartitionSeconds, GenerateSeconds, WriteSeconds;
 
+    /// <summary>CPU seconds of this rank's thread while generating (robust to a shared machine; see ThreadCpuClock).</summary>
+    public double GenerateCpuSeconds;
+
     /// <summary>Rejected candidates.</summary>
     public readonly long Rejections => Candidates - Edges;
 }

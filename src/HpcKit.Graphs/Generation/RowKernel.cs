@@ -47,9 +47,21 @@ public static class RowKernel
         double pLog = -1, invLog = 0;
         long candidates = 0;
         ulong j = 0;
+        int lane = 4;
+        Span<ulong> buf = stackalloc ulong[8];
+        ref ulong b0 = ref MemoryMarshal.GetReference(buf);
         while (p > 0)
         {
-            keys.Block(j, (ulong)idU, out ulong x, out ulong y);
+            // blocks are drawn four at a time (SIMD lanes); block j is lane j mod 4 of the group starting at j − j mod 4
+            if (lane == 4)
+            {
+                keys.Block4(j, (ulong)idU, out var bx, out var by);
+                System.Runtime.Intrinsics.Vector256.StoreUnsafe(bx, ref b0);
+                System.Runtime.Intrinsics.Vector256.StoreUnsafe(by, ref b0, 4);
+                lane = 0;
+            }
+            ulong x = Unsafe.Add(ref b0, lane), y = Unsafe.Add(ref b0, lane + 4);
+            lane++;
             j++;
             if (p < 1.0)
             {
