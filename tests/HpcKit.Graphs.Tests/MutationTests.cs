@@ -28,7 +28,7 @@ public class MutationTests(ITestOutputHelper output)
         var b = new ListSink();
         ChungLuGenerator.Generate(model, ref a);
         MutantKernel.Generate(model, KernelMutation.None, ref b);
-        Assert.Equal(a.Edges, b.Edges);
+        Assert.Equal(a.Edges.Order(), b.Edges.Order()); // the fast kernel interleaves rows: same edges, other order
         var bad = new Battery(model, Battery.Mutant(KernelMutation.None), 20_000, 500).Rejections();
         Assert.True(bad.Count == 0, string.Join("; ", bad));
     }

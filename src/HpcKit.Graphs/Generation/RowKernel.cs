@@ -19,10 +19,15 @@ public static class RowKernel
 
     private const double Two53 = 1.0 / 9007199254740992.0;
 
+    /// <summary>Run eight rows interleaved (default; set HPCKIT_CHUNGLU_INTERLEAVE=0 for one row at a time). Same edge set either way.</summary>
+    internal static readonly bool Interleave = Environment.GetEnvironmentVariable("HPCKIT_CHUNGLU_INTERLEAVE") != "0";
+
     /// <summary>Rows [<paramref name="first"/>, <paramref name="end"/>) stepping by <paramref name="step"/>; returns candidates drawn.</summary>
     public static long Rows<TSink>(ChungLuModel model, long first, long end, long step, ref TSink sink, ref long edges)
         where TSink : struct, IEdgeSink
     {
+        ArgumentNullException.ThrowIfNull(model);
+        if (Interleave) return InterleavedRows.Run(model, first, end, step, ref sink, ref edges);
         long candidates = 0;
         for (long u = first; u < end; u += step) candidates += Row(model, (int)u, ref sink, ref edges);
         return candidates;
