@@ -127,6 +127,23 @@ public class EdgeCaseTests
         Assert.All(empty, x => Assert.Equal(0, x.Edges));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StreamingEdgeMomentsEqualTheFullExpectations(bool loops)
+    {
+        var w = Enumerable.Repeat(2.0, 300).ToArray();
+        w[3] = 60;
+        w[100] = 50;
+        var model = Instances.Model(w, loops: loops);
+        var ex = model.Expectations();
+        var (m, v) = model.EdgeMoments();
+        Assert.Equal(ex.EdgeMean, m, 1e-9 * ex.EdgeMean);
+        Assert.Equal(ex.EdgeVariance, v, 1e-9 * ex.EdgeVariance);
+        double sumDeg = ex.DegreeMean.Sum();
+        Assert.Equal(2 * ex.EdgeMean, sumDeg, 1e-9 * sumDeg);
+    }
+
     [Fact]
     public void TinyProbabilitiesEndEveryRowAtOnce()
     {

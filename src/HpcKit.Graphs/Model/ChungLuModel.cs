@@ -185,6 +185,47 @@ public sealed class ChungLuModel
         return new ChungLuExpectations(mean, variance, em2 / 2 + eLoop, vm2 / 2 + vLoop);
     }
 
+    /// <summary>
+    /// E[m] and Var[m] exactly as in <see cref="Expectations"/>, but streaming with O(1) extra memory (for huge n):
+    /// the prefix sums W(k_u), W₂(k_u) are maintained while k_u decreases.
+    /// </summary>
+    public (double Mean, double Variance) EdgeMoments()
+    {
+        int n = N;
+        if (n == 0 || S <= 0) return (0, 0);
+        double sumW = 0, sumW2 = 0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            sumW += _w[i];
+            sumW2 += _w[i] * _w[i];
+        }
+        double wk = sumW, w2k = sumW2; // W(k), W₂(k) for the current k
+        bool loops = Options.AllowSelfLoops;
+        double em2 = 0, vm2 = 0, eLoop = 0, vLoop = 0;
+        int k = n;
+        for (int u = 0; u < n; u++)
+        {
+            double rho = _w[u] / S;
+            while (k > 0 && !(rho * _w[k - 1] >= 1.0))
+            {
+                k--;
+                wk -= _w[k];
+                w2k -= _w[k] * _w[k];
+            }
+            double tail = k == 0 ? sumW : Math.Max(0.0, sumW - wk);
+            double tail2 = k == 0 ? sumW2 : Math.Max(0.0, sumW2 - w2k);
+            double puu = Math.Min(1.0, rho * _w[u]);
+            em2 += k + rho * tail - puu;
+            vm2 += Math.Max(0.0, rho * tail - rho * rho * tail2 - puu * (1 - puu));
+            if (loops)
+            {
+                eLoop += puu;
+                vLoop += puu * (1 - puu);
+            }
+        }
+        return (em2 / 2 + eLoop, vm2 / 2 + vLoop);
+    }
+
     /// <summary>One line: n, S, mean weight, w₀, w₀w₁/S and the clamping state.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"n = {N}, S = {S:G8}, mean weight = {(N > 0 ? S / N : 0):G6}, w0 = {(N > 0 ? _w[0] : 0):G6}, max w_u w_v/S = {LargestRatio:G6}, clamped pairs = {ClampedPairs}");
