@@ -5,19 +5,6 @@ using HpcKit.Graphs.Partitioning;
 
 namespace HpcKit.Graphs.Analysis;
 
-/// <summary>How <see cref="LoadBalanceAnalysis"/> measures work.</summary>
-public enum BalanceMode
-{
-    /// <summary>Modelled costs only: O(n), no generation.</summary>
-    Predicted,
-
-    /// <summary>One count-only generation; each row's candidates and edges are tallied to its rank under every scheme.</summary>
-    Counted,
-
-    /// <summary>Counted, plus each logical rank's share is run alone and timed (three generations in all).</summary>
-    Timed,
-}
-
 /// <summary>
 /// Exact per-logical-rank work of UNP, RRP and UCP for any P on one machine (spec §8): modelled cost, rows,
 /// candidates and edges per rank, and (timed) the simulated makespan max_i T_i with the speed-up T_seq / max_i T_i.

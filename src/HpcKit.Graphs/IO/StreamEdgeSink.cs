@@ -5,19 +5,6 @@ using HpcKit.Graphs.Generation;
 
 namespace HpcKit.Graphs.IO;
 
-/// <summary>Text or binary edge encoding of a <see cref="StreamEdgeSink"/>.</summary>
-public enum EdgeEncoding
-{
-    /// <summary>`a\tb\n` lines.</summary>
-    Tsv,
-
-    /// <summary>Little-endian int32 pairs.</summary>
-    Int32,
-
-    /// <summary>Little-endian int64 pairs.</summary>
-    Int64,
-}
-
 /// <summary>
 /// Streams edges into a 4 MiB buffer and on to a stream: binary pairs or UTF-8 TSV lines, formatted without
 /// allocation. Counts edges and bytes and accumulates the fingerprint. Memory: the buffer only.
