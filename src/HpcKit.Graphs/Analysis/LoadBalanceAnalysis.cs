@@ -7,7 +7,8 @@ namespace HpcKit.Graphs.Analysis;
 
 /// <summary>
 /// Exact per-logical-rank work of UNP, RRP and UCP for any P on one machine (spec §8): modelled cost, rows,
-/// candidates and edges per rank, and (timed) the simulated makespan max_i T_i with the speed-up T_seq / max_i T_i.
+/// candidates and edges per rank, and (timed) the simulated makespan max_i T_i with the speed-up T_seq / max_i T_i,
+/// T measured as thread CPU time so that a shared machine disturbs it less.
 /// Memory O(n + P).
 /// </summary>
 public sealed class LoadBalanceAnalysis
@@ -29,7 +30,7 @@ public sealed class LoadBalanceAnalysis
     /// <summary>Edges per rank (counted modes).</summary>
     public long[][] Edges { get; } = new long[3][];
 
-    /// <summary>Seconds per rank when run alone (timed mode).</summary>
+    /// <summary>Thread CPU seconds per rank when run alone (timed mode; wall time where no thread clock exists).</summary>
     public double[][] Seconds { get; } = new double[3][];
 
     /// <summary>Seconds to compute the UCP boundaries sequentially for P ranks.</summary>
@@ -102,18 +103,18 @@ public sealed class LoadBalanceAnalysis
         {
             var s0 = new CountingSink(false);
             long e0 = 0;
-            long ts = Stopwatch.GetTimestamp();
+            double ts = ThreadCpuClock.Now();
             RowKernel.Rows(model, 0, n, 1, ref s0, ref e0);
-            a.SequentialSeconds = Stopwatch.GetElapsedTime(ts).TotalSeconds;
+            a.SequentialSeconds = ThreadCpuClock.Now() - ts;
             foreach (var scheme in new[] { PartitionScheme.Unp, PartitionScheme.Rrp, PartitionScheme.Ucp })
                 for (int r = 0; r < ranks; r++)
                 {
                     var rows = scheme == PartitionScheme.Ucp ? new RowAssignment(b[r], b[r + 1], 1) : RowAssignment.Simple(scheme, n, r, ranks);
                     var s1 = new CountingSink(false);
                     long e1 = 0;
-                    long tr = Stopwatch.GetTimestamp();
+                    double tr = ThreadCpuClock.Now();
                     RowKernel.Rows(model, rows.First, rows.End, rows.Step, ref s1, ref e1);
-                    a.Seconds[(int)scheme][r] = Stopwatch.GetElapsedTime(tr).TotalSeconds;
+                    a.Seconds[(int)scheme][r] = ThreadCpuClock.Now() - tr;
                 }
         }
         return a;
