@@ -2,9 +2,10 @@ namespace HpcKit.Core;
 
 /// <summary>
 /// Bad input data (a file, a value, a configuration that cannot be computed). The CLI prints
-/// <see cref="Exception.Message"/> as one line and exits with code 3.
+/// <see cref="Exception.Message"/> as one line and exits with code 3. Modules derive their own data errors from it
+/// when callers need the details (e.g. a clamp report).
 /// </summary>
-public sealed class HpcKitDataException : Exception
+public class HpcKitDataException : Exception
 {
     public HpcKitDataException(string message) : base(message) { }
 

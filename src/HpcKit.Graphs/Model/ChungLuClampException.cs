@@ -1,10 +1,11 @@
+using HpcKit.Core;
+
 namespace HpcKit.Graphs.Model;
 
 /// <summary>
-/// Thrown under <see cref="ClampPolicy.Error"/> when some pair probability would exceed 1. (Core's
-/// HpcKitDataException is sealed, so the CLI maps this one to exit code 3 itself.)
+/// Thrown under <see cref="ClampPolicy.Error"/> when some pair probability would exceed 1 (a data error: exit 3).
 /// </summary>
-public sealed class ChungLuClampException : Exception
+public sealed class ChungLuClampException : HpcKitDataException
 {
     public ChungLuClampException(long clampedPairs, double share, double largest)
         : base($"{clampedPairs} pair(s) ({share:P4} of all pairs) have w_u·w_v/S > 1 (largest {largest:G6}); lower the maximum weight or allow clamping")

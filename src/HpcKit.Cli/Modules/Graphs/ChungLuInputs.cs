@@ -57,13 +57,6 @@ internal sealed class ChungLuInputs
             Canonical = canonical,
             Diagnostics = quiet ? null : m => Console.Error.WriteLine(m),
         };
-        try
-        {
-            return new ChungLuModel(w, options, source);
-        }
-        catch (ChungLuClampException e)
-        {
-            throw new HpcKitDataException(e.Message, e);
-        }
+        return new ChungLuModel(w, options, source);
     }
 }
