@@ -1,5 +1,6 @@
 using HpcKit.Core;
 using HpcKit.Diffraction.ActiveLearning;
+using HpcKit.Neural;
 
 namespace HpcKit.Diffraction.Tests.ActiveLearning;
 
@@ -91,6 +92,63 @@ public class CnnTests
             File.WriteAllBytes(bad, [.. BitConverter.GetBytes(2L), .. "{}"u8.ToArray()]);
             Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
             Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(Path.Combine(dir, "missing.safetensors")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static List<KeyValuePair<string, Tensor<float>>> Tensors(StructureCnn m) =>
+        m.Network.Parameters.Select(p => new KeyValuePair<string, Tensor<float>>(p.Name, p.Value)).ToList();
+
+    [Fact]
+    public void CheckpointIsNeuralSafetensorsAndWrongShapesAreNamed()
+    {
+        var a = Model(5);
+        string dir = Path.Combine(Path.GetTempPath(), "hpckit-al-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string f = Path.Combine(dir, "m.safetensors");
+            a.Save(f);
+            var (entries, meta) = SafeTensors.Read(f);
+            Assert.Equal("structure-cnn", meta["hpckit.model"]);
+            Assert.Equal("200", meta["width"]);
+            Assert.Equal(a.Network.Parameters.Select(p => p.Name), entries.Select(e => e.Name));
+            Assert.All(entries, e => Assert.Equal("F32", e.DType));
+
+            // A file from before the move to ModelFile (metadata format = hpckit-structure-cnn) still loads.
+            var legacyMeta = new Dictionary<string, string>
+            {
+                ["format"] = "hpckit-structure-cnn", ["width"] = "200", ["size"] = "compact", ["conv1"] = "8", ["conv2"] = "16", ["hidden"] = "64",
+            };
+            string legacy = Path.Combine(dir, "legacy.safetensors");
+            SafeTensors.Write(legacy, Tensors(a), legacyMeta);
+            Assert.Equal(Weights(a), Weights(CnnCheckpoint.Load(legacy)));
+
+            // A tensor of the wrong shape: the error names the file, the tensor and both shapes.
+            var wrong = Tensors(a);
+            int i = wrong.FindIndex(kv => kv.Key == "7.weight");
+            wrong[i] = new("7.weight", new Tensor<float>(64, 10));
+            string bad = Path.Combine(dir, "wrong.safetensors");
+            SafeTensors.Write(bad, wrong, legacyMeta);
+            var e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Contains("wrong.safetensors", e.Message);
+            Assert.Contains("'7.weight' has shape [64, 10]", e.Message);
+
+            // Metadata that disagrees with the tensors (width) is caught the same way.
+            SafeTensors.Write(bad, Tensors(a), new Dictionary<string, string>(legacyMeta) { ["width"] = "300" });
+            e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Contains("'7.weight' has shape", e.Message);
+
+            // A missing tensor, and a safetensors file that is not a structure CNN.
+            SafeTensors.Write(bad, Tensors(a).Where(kv => kv.Key != "9.bias"), legacyMeta);
+            e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Contains("'9.bias'", e.Message);
+            SafeTensors.Write(bad, Tensors(a), new Dictionary<string, string> { ["format"] = "pt" });
+            e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Contains("not an hpckit structure-CNN checkpoint", e.Message);
+            SafeTensors.Write(bad, Tensors(a), new Dictionary<string, string>(legacyMeta) { ["conv1"] = "eight" });
+            e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
+            Assert.Contains("conv1", e.Message);
         }
         finally { Directory.Delete(dir, true); }
     }

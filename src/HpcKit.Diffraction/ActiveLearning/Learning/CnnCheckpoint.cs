@@ -1,96 +1,65 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using HpcKit.Core;
-using HpcKit.Core.Reporting;
+using HpcKit.Neural;
 
 namespace HpcKit.Diffraction.ActiveLearning;
 
 /// <summary>
-/// Saves and loads a <see cref="StructureCnn"/>'s weights as safetensors (8-byte little-endian header length,
-/// a JSON header of name → dtype F32, shape and byte offsets, then the raw data), with the architecture in
-/// "__metadata__" so <see cref="Load"/> can rebuild the network. Local to this module until HpcKit.Neural ships
-/// its own safetensors reader/writer.
+/// Saves and loads a <see cref="StructureCnn"/>'s weights as safetensors through HpcKit.Neural's
+/// <see cref="ModelFile"/>, with the architecture in the metadata ("hpckit.model" = "structure-cnn", width,
+/// size, channel and dense widths) so <see cref="Load"/> can rebuild the network. Files written before the move
+/// to <see cref="ModelFile"/> (metadata "format" = "hpckit-structure-cnn") still load.
 /// </summary>
 public static class CnnCheckpoint
 {
-    /// <summary>Writes the weights atomically.</summary>
+    private const string ModelKey = "hpckit.model";
+    private const string ModelTag = "structure-cnn";
+    private const string LegacyFormat = "hpckit-structure-cnn";
+
+    /// <summary>Writes the weights atomically (no optimizer state: the file is for prediction).</summary>
     public static void Save(string path, StructureCnn model)
     {
-        var ps = model.Network.Parameters;
-        var header = new JsonObject
+        ArgumentNullException.ThrowIfNull(model);
+        var ic = CultureInfo.InvariantCulture;
+        var meta = new Dictionary<string, string>
         {
-            ["__metadata__"] = new JsonObject
-            {
-                ["format"] = "hpckit-structure-cnn",
-                ["width"] = model.Width.ToString(CultureInfo.InvariantCulture),
-                ["size"] = model.Size.Name,
-                ["conv1"] = model.Size.Conv1Channels.ToString(CultureInfo.InvariantCulture),
-                ["conv2"] = model.Size.Conv2Channels.ToString(CultureInfo.InvariantCulture),
-                ["hidden"] = model.Size.Hidden.ToString(CultureInfo.InvariantCulture),
-                ["outputs"] = "logit_trigonal,logit_tetragonal,logit_cubic,a_norm,c_norm,alpha_norm,log_variance",
-            },
+            [ModelKey] = ModelTag,
+            ["width"] = model.Width.ToString(ic),
+            ["size"] = model.Size.Name,
+            ["conv1"] = model.Size.Conv1Channels.ToString(ic),
+            ["conv2"] = model.Size.Conv2Channels.ToString(ic),
+            ["hidden"] = model.Size.Hidden.ToString(ic),
+            ["outputs"] = "logit_trigonal,logit_tetragonal,logit_cubic,a_norm,c_norm,alpha_norm,log_variance",
         };
-        long offset = 0;
-        foreach (var p in ps)
-        {
-            long bytes = p.Value.Length * 4L;
-            var shape = new JsonArray();
-            foreach (int d in p.Value.Shape) shape.Add(d);
-            header[p.Name] = new JsonObject { ["dtype"] = "F32", ["shape"] = shape, ["data_offsets"] = new JsonArray(offset, offset + bytes) };
-            offset += bytes;
-        }
-        var json = Encoding.UTF8.GetBytes(header.ToJsonString());
-        int pad = (8 - json.Length % 8) % 8;
-        var headerBytes = new byte[json.Length + pad];
-        json.CopyTo(headerBytes, 0);
-        for (int i = json.Length; i < headerBytes.Length; i++) headerBytes[i] = (byte)' ';
-        AtomicFile.WriteBinary(path, s =>
-        {
-            Span<byte> len = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(len, (ulong)headerBytes.Length);
-            s.Write(len);
-            s.Write(headerBytes);
-            foreach (var p in ps)
-            {
-                if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors writing needs a little-endian machine");
-                s.Write(MemoryMarshal.AsBytes(p.Value.Span));
-            }
-        });
+        ModelFile.Save(path, model.Network.Parameters, null, meta);
     }
 
-    /// <summary>Rebuilds a model from a file written by <see cref="Save"/>; data errors name the file.</summary>
+    /// <summary>
+    /// Rebuilds a model from a file written by <see cref="Save"/>. Data errors (unreadable file, not a
+    /// structure-CNN checkpoint, missing or wrongly shaped tensor) name the file.
+    /// </summary>
     public static StructureCnn Load(string path, CnnTrainingOptions? options = null)
     {
-        byte[] all;
-        try { all = File.ReadAllBytes(path); }
+        IReadOnlyDictionary<string, string> meta;
+        try { meta = SafeTensors.Read(path).Metadata; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new HpcKitDataException(path, 0, $"cannot read model: {e.Message}"); }
-        if (all.Length < 8) throw new HpcKitDataException(path, 0, "not a safetensors file (shorter than 8 bytes)");
-        ulong n = BinaryPrimitives.ReadUInt64LittleEndian(all);
-        if (n > (ulong)(all.Length - 8)) throw new HpcKitDataException(path, 0, $"safetensors header length {n} exceeds the file");
-        JsonObject header;
-        try { header = JsonNode.Parse(all.AsSpan(8, (int)n))!.AsObject(); }
-        catch (JsonException e) { throw new HpcKitDataException(path, 0, $"bad safetensors header: {e.Message}"); }
-        var meta = header["__metadata__"] as JsonObject;
-        if (meta?["format"]?.GetValue<string>() != "hpckit-structure-cnn") throw new HpcKitDataException(path, 0, "not an hpckit structure-CNN checkpoint (metadata format missing)");
-        int Get(string k) => int.Parse(meta[k]!.GetValue<string>(), CultureInfo.InvariantCulture);
-        var size = new CnnSize(meta["size"]!.GetValue<string>(), Get("conv1"), Get("conv2"), Get("hidden"));
-        var model = new StructureCnn(Get("width"), size, options ?? new CnnTrainingOptions(), 0);
-        int dataStart = 8 + (int)n;
-        foreach (var p in model.Network.Parameters)
+        bool tagged = meta.TryGetValue(ModelKey, out var tag) && tag == ModelTag;
+        bool legacy = meta.TryGetValue("format", out var format) && format == LegacyFormat;
+        if (!tagged && !legacy)
+            throw new HpcKitDataException(path, 0, $"not an hpckit structure-CNN checkpoint (metadata {ModelKey} = {ModelTag} missing)");
+        int Get(string k)
         {
-            if (header[p.Name] is not JsonObject t) throw new HpcKitDataException(path, 0, $"tensor '{p.Name}' missing");
-            if (t["dtype"]?.GetValue<string>() != "F32") throw new HpcKitDataException(path, 0, $"tensor '{p.Name}' is not F32");
-            var off = t["data_offsets"]!.AsArray();
-            long b = off[0]!.GetValue<long>(), e = off[1]!.GetValue<long>();
-            if (e - b != p.Value.Length * 4L || dataStart + e > all.Length)
-                throw new HpcKitDataException(path, 0, $"tensor '{p.Name}' has {e - b} bytes, expected {p.Value.Length * 4}");
-            MemoryMarshal.Cast<byte, float>(all.AsSpan(dataStart + (int)b, (int)(e - b))).CopyTo(p.Value.Span);
+            if (!meta.TryGetValue(k, out var s)) throw new HpcKitDataException(path, 0, $"metadata '{k}' missing");
+            if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < 1)
+                throw new HpcKitDataException(path, 0, $"metadata {k} = '{s}' is not a positive integer");
+            return v;
         }
-        model.Restore(model.Snapshot()); // sync replicas
+        int width = Get("width");
+        if (width < 16) throw new HpcKitDataException(path, 0, $"metadata width = {width} is too short for the CNN");
+        var size = new CnnSize(meta.TryGetValue("size", out var name) ? name : "custom", Get("conv1"), Get("conv2"), Get("hidden"));
+        var model = new StructureCnn(width, size, options ?? new CnnTrainingOptions(), 0);
+        ModelFile.Load(path, model.Network.Parameters); // strict: names, shapes and dtype checked before anything is copied
+        model.SyncReplicas();
         return model;
     }
 }

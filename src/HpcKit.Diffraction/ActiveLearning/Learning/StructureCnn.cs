@@ -1,5 +1,4 @@
 using HpcKit.Core;
-using HpcKit.Core.LinearAlgebra;
 using HpcKit.Core.Random;
 using HpcKit.Neural;
 
@@ -20,6 +19,8 @@ public sealed class StructureCnn : IStructureModel
     private readonly MultiHeadLoss<float>[] _losses;
     private readonly GaussianNllLoss<float>[] _nll;
     private readonly Adam<float> _adam;
+    private readonly LambdaSchedule _schedule;
+    private readonly Checkpoint<float> _best = new();
 
     /// <summary>A freshly initialised network (PyTorch default init from stream (seed, ModelInit)).</summary>
     public StructureCnn(int width, CnnSize size, CnnTrainingOptions options, ulong seed)
@@ -41,6 +42,7 @@ public sealed class StructureCnn : IStructureModel
             _losses[s] = new MultiHeadLoss<float>().Add(new SoftmaxCrossEntropyLoss<float>(), 0, 3, 0, 1).Add(_nll[s], 3, 4, 1, 3);
         }
         _adam = new Adam<float>(_nets[0].Parameters, options.LearningRate, 0.9, 0.999, 1e-8);
+        _schedule = new LambdaSchedule(options.LearningRate, CnnTrainingOptions.Multiplier);
     }
 
     /// <summary>Bins per input pattern.</summary>
@@ -87,7 +89,7 @@ public sealed class StructureCnn : IStructureModel
         if (train.Count == 0 || validation.Count == 0) throw new ArgumentException("empty training or validation set");
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         threads = Math.Max(1, threads);
-        Blas.SetThreads(1);
+        using var blas = SingleThreadedBlas.Enter();
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         long clamp0 = ClampHits;
         int batch = Math.Min(Options.MiniBatch, train.Count);
@@ -95,12 +97,12 @@ public sealed class StructureCnn : IStructureModel
         var order = new int[train.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
         var rng = new RandomStream(seed, StreamIds.Shuffle(phase));
-        _adam.LearningRate = Options.LearningRate; // reset each phase
+        _schedule.Apply(_adam, 0); // the schedule restarts each phase
         long phaseStep = 0;
         double startLoss = ValidationLoss(validation, threads);
         double best = double.PositiveInfinity;
         int bestEpoch = -1;
-        ModelState? bestState = null;
+        bool captured = false;
         for (int e = 0; e < epochs; e++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -109,19 +111,20 @@ public sealed class StructureCnn : IStructureModel
             {
                 phaseStep++;
                 Step(train, order.AsSpan(b * batch, batch), threads);
-                _adam.LearningRate = Options.LearningRate * CnnTrainingOptions.Multiplier(phaseStep);
+                _schedule.Apply(_adam, phaseStep);
                 _adam.Step();
                 SyncReplicas();
             }
             double v = ValidationLoss(validation, threads);
-            if (v < best || bestState == null)
+            if (v < best || !captured)
             {
                 best = v;
                 bestEpoch = e;
-                bestState = Snapshot();
+                _best.Capture(_nets[0].Parameters, _adam);
+                captured = true;
             }
         }
-        Restore(bestState!);
+        Restore(_best);
         return new PhaseTraining(phase, train.Count, epochs, bestEpoch + 1, best, startLoss, _adam.StepCount, ClampHits - clamp0,
             System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds);
     }
@@ -170,7 +173,8 @@ public sealed class StructureCnn : IStructureModel
         });
     }
 
-    private void SyncReplicas()
+    /// <summary>Copies the master's weights into every shard replica.</summary>
+    internal void SyncReplicas()
     {
         var master = _nets[0].Parameters;
         for (int s = 1; s < _nets.Length; s++)
@@ -216,6 +220,7 @@ public sealed class StructureCnn : IStructureModel
     /// <summary>Mean L_reg + L_cls over every validation sample (no dropped batch).</summary>
     public double ValidationLoss(PatternSet set, int threads)
     {
+        using var blas = SingleThreadedBlas.Enter(); // results must not depend on the caller's BLAS thread count
         int chunks = (set.Count + EvalChunk - 1) / EvalChunk;
         var sums = new double[chunks];
         ForChunks(set, threads, (net, s, c, lo, count) =>
@@ -231,7 +236,7 @@ public sealed class StructureCnn : IStructureModel
     {
         if (patterns.Width != Width) throw new HpcKitDataException($"patterns have {patterns.Width} bins but the model expects {Width}");
         if (output.Length != patterns.Count) throw new ArgumentException("one output per pattern expected", nameof(output));
-        Blas.SetThreads(1);
+        using var blas = SingleThreadedBlas.Enter();
         var result = new Prediction[patterns.Count];
         ForChunks(patterns, Math.Max(1, threads), (net, s, c, lo, count) =>
         {
@@ -272,23 +277,19 @@ public sealed class StructureCnn : IStructureModel
         else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, Work);
     }
 
-    /// <summary>A copy of weights, Adam moments and step count.</summary>
-    public ModelState Snapshot()
+    /// <summary>A copy of weights, Adam moments and step count (HpcKit.Neural's <see cref="Checkpoint{T}"/>).</summary>
+    public Checkpoint<float> Snapshot()
     {
-        var p = _nets[0].Parameters.Select(x => x.Value.Span.ToArray()).ToArray();
-        var m = _adam.StateTensors().Select(x => x.Value.Span.ToArray()).ToArray();
-        return new ModelState(p, m, _adam.StepCount);
+        var c = new Checkpoint<float>();
+        c.Capture(_nets[0].Parameters, _adam);
+        return c;
     }
 
-    /// <summary>Restores a <see cref="Snapshot"/> into the master and every replica.</summary>
-    public void Restore(ModelState state)
+    /// <summary>Restores a <see cref="Snapshot"/> (weights, Adam moments, step count) into the master and every replica.</summary>
+    public void Restore(Checkpoint<float> state)
     {
-        var ps = _nets[0].Parameters;
-        if (state.Parameters.Length != ps.Count) throw new ArgumentException("checkpoint does not match the architecture", nameof(state));
-        for (int i = 0; i < ps.Count; i++) state.Parameters[i].CopyTo(ps[i].Value.Span);
-        var ms = _adam.StateTensors();
-        for (int i = 0; i < ms.Count && i < state.Optimizer.Length; i++) state.Optimizer[i].CopyTo(ms[i].Value.Span);
-        _adam.StepCount = state.Steps;
+        ArgumentNullException.ThrowIfNull(state);
+        state.Restore(_nets[0].Parameters, _adam);
         SyncReplicas();
     }
 
