@@ -35,6 +35,7 @@ public static unsafe class LUFactorization
         var pinv = ip.Rent(n);
         Array.Fill(pinv, -1, 0, n);
         var x = dp.Rent(n);
+        Array.Clear(x, 0, n); // kept all zero between columns: entries are cleared again as they are stored
         var xi = ip.Rent(n);       // reach output (top .. n)
         var stack = ip.Rent(n);
         var pstack = ip.Rent(n);
@@ -99,7 +100,6 @@ public static unsafe class LUFactorization
                     }
                 }
                 // numeric: sparse triangular solve x = L \ A(:, j) over the reach
-                for (int t = top; t < n; t++) px[pxi[t]] = 0;
                 for (int t = a0; t < a1; t++) px[arow[t]] += aval[t];
                 for (int t = top; t < n; t++)
                 {
@@ -107,9 +107,9 @@ public static unsafe class LUFactorization
                     int s = ppinv[r];
                     if (s < 0) continue;
                     double xr = px[r];
-                    int end = plp[s + 1];
-                    for (int pp = plp[s]; pp < end; pp++) px[pli[pp]] -= plx[pp] * xr;
-                    updates += end - plp[s];
+                    int len = plp[s + 1] - plp[s];
+                    Refactorization.Axpy(px, pli + plp[s], plx + plp[s], len, xr);
+                    updates += len;
                 }
                 // pivot choice among unpivoted rows
                 for (int t = top; t < n; t++)
@@ -140,6 +140,7 @@ public static unsafe class LUFactorization
                 int s = pinv[r];
                 if (s >= 0) { ui[unz] = s; ux[unz++] = x[r]; }
                 else if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
+                x[r] = 0;
             }
             flops += lnz - lp[k];
             ui[unz] = k; ux[unz++] = piv;
@@ -178,15 +179,13 @@ public static unsafe class LUFactorization
         }
         lp[n] = lnz;
         up[n] = unz;
-        // L rows to pivot order, then sort every column (U's diagonal is its largest row: last)
+        // L rows to pivot order, then sort every column by two transpositions (a counting sort, linear in nnz;
+        // U's diagonal is its largest row: last) straight into the exact-size arrays of the factors
         for (int t = 0; t < lnz; t++) li[t] = pinv[li[t]];
-        for (int k = 0; k < n; k++)
-        {
-            SortColumn(li, lx, lp[k], lp[k + 1]);
-            SortColumn(ui, ux, up[k], up[k + 1]);
-        }
-        var fli = li.AsSpan(0, lnz).ToArray(); var flx = lx.AsSpan(0, lnz).ToArray();
-        var fui = ui.AsSpan(0, unz).ToArray(); var fux = ux.AsSpan(0, unz).ToArray();
+        var fli = GC.AllocateUninitializedArray<int>(lnz); var flx = GC.AllocateUninitializedArray<double>(lnz);
+        var fui = GC.AllocateUninitializedArray<int>(unz); var fux = GC.AllocateUninitializedArray<double>(unz);
+        SortedCopy(n, lp, li, lx, fli, flx, stack);
+        SortedCopy(n, up, ui, ux, fui, fux, stack);
         ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
         ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
         var f = new LuFactors(n, new CscMatrix(n, n, lp, fli, flx), new CscMatrix(n, n, up, fui, fux), p, (int[])q.Clone())
@@ -210,34 +209,45 @@ public static unsafe class LUFactorization
         a = b;
     }
 
-    /// <summary>Sorts idx[a..b) ascending with its values: insertion sort for short columns, Array.Sort otherwise.</summary>
-    private static void SortColumn(int[] idx, double[] val, int a, int b)
+    /// <summary>
+    /// Copies the n×n CSC pattern (ptr, idx, val) into (outIdx, outVal) with every column's rows ascending: the
+    /// entries are bucketed by row (a transposition), then bucketed back by column in row order. cursor is
+    /// scratch of length ≥ n.
+    /// </summary>
+    private static void SortedCopy(int n, int[] ptr, int[] idx, double[] val, int[] outIdx, double[] outVal, int[] cursor)
     {
-        int len = b - a;
-        if (len < 2) return;
-        if (len > 32)
+        int nnz = ptr[n];
+        if (nnz == 0) return;
+        var tIdx = ArrayPool<int>.Shared.Rent(nnz);
+        var tVal = ArrayPool<double>.Shared.Rent(nnz);
+        var rp = ArrayPool<int>.Shared.Rent(n + 1);
+        fixed (int* pp = ptr, pi = idx, po = outIdx, pt = tIdx, prp = rp, cur = cursor)
+        fixed (double* pv = val, pov = outVal, ptv = tVal)
         {
-            Array.Sort(idx, val, a, len);
-            return;
-        }
-        fixed (int* pi = &idx[a])
-        fixed (double* pv = &val[a])
-        {
-            for (int i = 1; i < len; i++)
-            {
-                int key = pi[i];
-                if (pi[i - 1] <= key) continue;
-                double v = pv[i];
-                int j = i - 1;
-                while (j >= 0 && pi[j] > key)
+            // transpose: rows become columns, column order kept inside each row
+            new Span<int>(prp, n + 1).Clear();
+            for (int t = 0; t < nnz; t++) prp[pi[t] + 1]++;
+            for (int r = 0; r < n; r++) prp[r + 1] += prp[r];
+            for (int r = 0; r < n; r++) cur[r] = prp[r];
+            for (int j = 0; j < n; j++)
+                for (int t = pp[j], e = pp[j + 1]; t < e; t++)
                 {
-                    pi[j + 1] = pi[j];
-                    pv[j + 1] = pv[j];
-                    j--;
+                    int w = cur[pi[t]]++;
+                    pt[w] = j;
+                    ptv[w] = pv[t];
                 }
-                pi[j + 1] = key;
-                pv[j + 1] = v;
-            }
+            // transpose back: visiting rows in order leaves every column sorted
+            for (int j = 0; j < n; j++) cur[j] = pp[j];
+            for (int r = 0; r < n; r++)
+                for (int t = prp[r], e = prp[r + 1]; t < e; t++)
+                {
+                    int w = cur[pt[t]]++;
+                    po[w] = r;
+                    pov[w] = ptv[t];
+                }
         }
+        ArrayPool<int>.Shared.Return(tIdx);
+        ArrayPool<double>.Shared.Return(tVal);
+        ArrayPool<int>.Shared.Return(rp);
     }
 }

@@ -1,0 +1,74 @@
+using HpcKit.Core.Random;
+using HpcKit.Sparse.Factorization;
+using HpcKit.Sparse.Storage;
+
+namespace HpcKit.Sparse.Tests;
+
+/// <summary>The unrolled sparse axpy, the counting-sort copy of the factors and refactorization on long columns.</summary>
+public unsafe class KernelTests
+{
+    [Fact]
+    public void UnrolledAxpyMatchesTheScalarLoopBitForBit()
+    {
+        var rng = new RandomStream(11, 0);
+        for (int len = 0; len <= 13; len++)
+        {
+            var x = new double[40];
+            for (int i = 0; i < x.Length; i++) x[i] = rng.NextUniform(-1, 1);
+            var expected = (double[])x.Clone();
+            var idx = new int[len];
+            var val = new double[len];
+            // distinct indices in scrambled order, as in a column of L
+            for (int i = 0; i < len; i++) { idx[i] = (7 * i + 3) % 40; val[i] = rng.NextUniform(-2, 2); }
+            double s = rng.NextUniform(-3, 3);
+            for (int i = 0; i < len; i++) expected[idx[i]] -= val[i] * s;
+            fixed (double* px = x, pv = val)
+            fixed (int* pi = idx)
+                Refactorization.Axpy(px, pi, pv, len, s);
+            Assert.Equal(expected, x);
+        }
+    }
+
+    /// <summary>n × n with a banded part and a few dense rows, so that L and U get columns longer than 32 and
+    /// rows are pivoted off the diagonal (weak diagonal).</summary>
+    private static CscMatrix LongColumnMatrix(int n, ulong seed)
+    {
+        var rng = new RandomStream(seed, 1);
+        var ti = new List<int>(); var tj = new List<int>(); var tv = new List<double>();
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+            {
+                bool on = Math.Abs(i - j) <= 2 || i % 17 == 0 || j % 19 == 0;
+                if (!on) continue;
+                ti.Add(i); tj.Add(j);
+                tv.Add(i == j ? 1e-3 * rng.NextUniform(0.5, 1) : rng.NextUniform(-1, 1));
+            }
+        return CscMatrix.FromTriplets(n, n, ti.ToArray(), tj.ToArray(), tv.ToArray());
+    }
+
+    [Fact]
+    public void FactorsOfLongColumnsAreSortedAndRefactorizationReproducesThem()
+    {
+        var a = LongColumnMatrix(120, 5);
+        var sym = SymbolicAnalysis.Analyze(a);
+        var f = LUFactorization.Factorize(a, sym.Q);
+        Assert.Equal(FactorStatus.Ok, f.Status);
+        Assert.True(f.OffDiagonalPivots > 0);
+        int longest = 0;
+        for (int k = 0; k < f.N; k++) longest = Math.Max(longest, Math.Max(f.L.ColPtr[k + 1] - f.L.ColPtr[k], f.U.ColPtr[k + 1] - f.U.ColPtr[k]));
+        Assert.True(longest > 32, $"longest column {longest}");
+        Assert.Null(f.L.Validate());
+        Assert.Null(f.U.Validate());
+        for (int k = 0; k < f.N; k++) Assert.Equal(k, f.U.RowIdx[f.U.ColPtr[k + 1] - 1]);
+        Assert.True(FactorizationTests.FactorizationResidual(a, f) <= 1e-13);
+        var l0 = (double[])f.L.Values.Clone();
+        var u0 = (double[])f.U.Values.Clone();
+        var r = new Refactorization(f, a);
+        Assert.Equal(FactorStatus.Ok, r.Refactor(a, new LuOptions()));
+        Assert.Equal(0, f.Boosts);
+        // same arithmetic up to x·(1/u) versus x/u: a few ulps
+        for (int t = 0; t < l0.Length; t++) Assert.True(Math.Abs(f.L.Values[t] - l0[t]) <= 1e-12 * Math.Max(1, Math.Abs(l0[t])), $"L[{t}]");
+        for (int t = 0; t < u0.Length; t++) Assert.True(Math.Abs(f.U.Values[t] - u0[t]) <= 1e-12 * Math.Max(1, Math.Abs(u0[t])), $"U[{t}]");
+        Assert.True(FactorizationTests.FactorizationResidual(a, f) <= 1e-13);
+    }
+}
