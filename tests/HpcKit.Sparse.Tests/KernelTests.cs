@@ -61,6 +61,12 @@ public unsafe class KernelTests
         Assert.Null(f.U.Validate());
         for (int k = 0; k < f.N; k++) Assert.Equal(k, f.U.RowIdx[f.U.ColPtr[k + 1] - 1]);
         Assert.True(FactorizationTests.FactorizationResidual(a, f) <= 1e-13);
+        // monitors computed during the factorization equal the two-pass computation
+        double mn = f.MinAbsPivot, mx = f.MaxAbsPivot, rho = f.PivotGrowth;
+        f.ComputeMonitors(a);
+        Assert.Equal(mn, f.MinAbsPivot);
+        Assert.Equal(mx, f.MaxAbsPivot);
+        Assert.Equal(rho, f.PivotGrowth);
         var l0 = (double[])f.L.Values.Clone();
         var u0 = (double[])f.U.Values.Clone();
         var r = new Refactorization(f, a);
@@ -70,5 +76,25 @@ public unsafe class KernelTests
         for (int t = 0; t < l0.Length; t++) Assert.True(Math.Abs(f.L.Values[t] - l0[t]) <= 1e-12 * Math.Max(1, Math.Abs(l0[t])), $"L[{t}]");
         for (int t = 0; t < u0.Length; t++) Assert.True(Math.Abs(f.U.Values[t] - u0[t]) <= 1e-12 * Math.Max(1, Math.Abs(u0[t])), $"U[{t}]");
         Assert.True(FactorizationTests.FactorizationResidual(a, f) <= 1e-13);
+    }
+
+    [Fact]
+    public void SingularColumnLeavesWellFormedFactors()
+    {
+        // column 3 is a copy of column 1: singular at some step after partial columns of U were computed
+        var a = LongColumnMatrix(40, 9);
+        var dense = new double[40, 40];
+        for (int j = 0; j < 40; j++) for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++) dense[a.RowIdx[t], j] = a.Values[t];
+        for (int i = 0; i < 40; i++) dense[i, 3] = dense[i, 1];
+        var ti = new List<int>(); var tj = new List<int>(); var tv = new List<double>();
+        for (int j = 0; j < 40; j++) for (int i = 0; i < 40; i++) if (dense[i, j] != 0) { ti.Add(i); tj.Add(j); tv.Add(dense[i, j]); }
+        var s = CscMatrix.FromTriplets(40, 40, ti.ToArray(), tj.ToArray(), tv.ToArray());
+        var f = LUFactorization.Factorize(s, Enumerable.Range(0, 40).ToArray());
+        Assert.Equal(FactorStatus.Singular, f.Status);
+        Assert.Equal(3, f.SingularStep);
+        Assert.True(SymbolicAnalysis.IsPermutation(f.P, 40));
+        Assert.Null(f.L.Validate());
+        Assert.Null(f.U.Validate());
+        Assert.Equal(f.U.ColPtr[3], f.U.ColPtr[40]); // no entries from the singular column on
     }
 }

@@ -48,6 +48,7 @@ public static unsafe class LUFactorization
         double flops = 0;
         long updates = 0; // multiply-adds of the column updates (2 flops each), summed as integers
         var status = FactorStatus.Ok;
+        double minPiv = double.PositiveInfinity, maxPiv = 0, rho = double.PositiveInfinity;
         int singular = -1;
         for (int k = 0; k < n; k++)
         {
@@ -59,7 +60,6 @@ public static unsafe class LUFactorization
             int ipiv = -1;
             bool diagCandidate = false;
             fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pxi = xi, arow = a.RowIdx)
-            fixed (double* plx = lx, px = x, aval = a.Values)
             {
                 int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
                 // symbolic: reach of A(:, j) in the graph of L, in topological order (iterative DFS)
@@ -99,23 +99,42 @@ public static unsafe class LUFactorization
                         }
                     }
                 }
-                // numeric: sparse triangular solve x = L \ A(:, j) over the reach
-                for (int t = a0; t < a1; t++) px[arow[t]] += aval[t];
+            }
+            // capacity for column k (the reach bounds both parts); the arrays are pinned again below
+            int need = n - top + 1;
+            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
+            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
+            double acol = 0, ucol = 0; // max |A(:, j)| and max |U(:, k)| for the growth monitor
+            int cand = top; // xi[top .. cand): the unpivoted rows of the reach, compacted in place
+            fixed (int* pli = li, plp = lp, ppinv = pinv, pxi = xi, arow = a.RowIdx, pui = ui)
+            fixed (double* plx = lx, px = x, aval = a.Values, pux = ux)
+            {
+                int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
+                // numeric: sparse triangular solve x = L \ A(:, j) over the reach. A pivoted row's value is final when
+                // it is reached (topological order), so it goes to U at once and x is cleared behind it
+                for (int t = a0; t < a1; t++)
+                {
+                    px[arow[t]] += aval[t];
+                    acol = Math.Max(acol, Math.Abs(aval[t]));
+                }
                 for (int t = top; t < n; t++)
                 {
                     int r = pxi[t];
                     int s = ppinv[r];
-                    if (s < 0) continue;
+                    if (s < 0) { pxi[cand++] = r; continue; }
                     double xr = px[r];
+                    px[r] = 0;
+                    ucol = Math.Max(ucol, Math.Abs(xr));
+                    pui[unz] = s;
+                    pux[unz++] = xr;
                     int len = plp[s + 1] - plp[s];
                     Refactorization.Axpy(px, pli + plp[s], plx + plp[s], len, xr);
                     updates += len;
                 }
                 // pivot choice among unpivoted rows
-                for (int t = top; t < n; t++)
+                for (int t = top; t < cand; t++)
                 {
                     int r = pxi[t];
-                    if (ppinv[r] >= 0) continue;
                     if (r == j) diagCandidate = true;
                     double v = Math.Abs(px[r]);
                     if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
@@ -125,21 +144,22 @@ public static unsafe class LUFactorization
             {
                 status = FactorStatus.Singular;
                 singular = k;
+                unz = up[k]; // drop the partial column
                 break;
             }
             if (diagCandidate && Math.Abs(x[j]) >= tau * amax && x[j] != 0) ipiv = j;
             if (ipiv != j) offDiag++;
             double piv = x[ipiv];
-            // ensure capacity
-            int need = n - top + 1;
-            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
-            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
-            for (int t = top; t < n; t++)
+            // monitors (as LuFactors.ComputeMonitors, without a second pass over A and U)
+            double dpiv = Math.Abs(piv);
+            if (!(dpiv >= minPiv)) minPiv = dpiv;
+            if (!(dpiv <= maxPiv)) maxPiv = dpiv;
+            ucol = Math.Max(ucol, dpiv);
+            if (ucol > 0) rho = Math.Min(rho, acol / ucol);
+            for (int t = top; t < cand; t++)
             {
                 int r = xi[t];
-                int s = pinv[r];
-                if (s >= 0) { ui[unz] = s; ux[unz++] = x[r]; }
-                else if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
+                if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
                 x[r] = 0;
             }
             flops += lnz - lp[k];
@@ -195,7 +215,7 @@ public static unsafe class LUFactorization
             Flops = flops + 2.0 * updates,
             OffDiagonalPivots = offDiag,
         };
-        if (status == FactorStatus.Ok) f.ComputeMonitors(a);
+        if (status == FactorStatus.Ok) f.SetMonitors(minPiv, maxPiv, rho);
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         return f;
     }

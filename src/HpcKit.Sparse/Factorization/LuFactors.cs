@@ -115,6 +115,12 @@ public sealed class LuFactors
             for (int p = ap[j], e = ap[j + 1]; p < e; p++) amax = Math.Max(amax, Math.Abs(ax[p]));
             if (umax > 0) rho = Math.Min(rho, amax / umax);
         }
+        SetMonitors(mn, mx, rho);
+    }
+
+    /// <summary>Stores the monitors from min/max |u_kk| and min over k of max|A(:,q_k)| / max|U(:,k)|.</summary>
+    internal void SetMonitors(double mn, double mx, double rho)
+    {
         MinAbsPivot = N == 0 ? 0 : mn;
         MaxAbsPivot = mx;
         PivotGrowth = double.IsPositiveInfinity(rho) ? 1 : rho;
