@@ -97,4 +97,37 @@ public unsafe class KernelTests
         Assert.Null(f.U.Validate());
         Assert.Equal(f.U.ColPtr[3], f.U.ColPtr[40]); // no entries from the singular column on
     }
+
+    [Theory]
+    [InlineData(0)]   // short columns only: insertion while copying
+    [InlineData(1)]   // a few long columns: insertion plus Array.Sort
+    [InlineData(2)]   // long columns dominate: two transpositions
+    public void SortedCopyOrdersEveryColumnWithItsValues(int mode)
+    {
+        var rng = new RandomStream(21, (ulong)mode);
+        int n = 200;
+        var ptr = new int[n + 1];
+        var idx = new List<int>();
+        for (int j = 0; j < n; j++)
+        {
+            int len = mode switch { 0 => (int)rng.NextBelow(20), 1 => j % 50 == 0 ? 60 : (int)rng.NextBelow(10), _ => 40 + (int)rng.NextBelow(60) };
+            var rows = Enumerable.Range(0, n).ToArray();
+            rng.Shuffle(rows.AsSpan());
+            idx.AddRange(rows.Take(len));
+            ptr[j + 1] = idx.Count;
+        }
+        var ia = idx.ToArray();
+        var va = ia.Select((r, t) => r * 1000.0 + t % 7).ToArray(); // value encodes its row
+        var oi = new int[ia.Length];
+        var ov = new double[ia.Length];
+        LUFactorization.SortedCopy(n, ptr, ia, va, oi, ov, new int[n]);
+        var c = new CscMatrix(n, n, ptr, oi, ov);
+        Assert.Null(c.Validate());
+        for (int j = 0; j < n; j++)
+        {
+            var expect = ia[ptr[j]..ptr[j + 1]].Order().ToArray();
+            Assert.Equal(expect, oi[ptr[j]..ptr[j + 1]]);
+        }
+        for (int t = 0; t < ov.Length; t++) Assert.Equal(oi[t], (int)Math.Floor(ov[t] / 1000.0));
+    }
 }
