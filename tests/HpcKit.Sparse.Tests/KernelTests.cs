@@ -130,4 +130,19 @@ public unsafe class KernelTests
         }
         for (int t = 0; t < ov.Length; t++) Assert.Equal(oi[t], (int)Math.Floor(ov[t] / 1000.0));
     }
+
+    [Fact]
+    public void RefactorizationAllocatesNothing()
+    {
+        var a = LongColumnMatrix(120, 7);
+        var f = LUFactorization.Factorize(a, SymbolicAnalysis.Analyze(a).Q);
+        var r = new Refactorization(f, a);
+        var options = new LuOptions();
+        var copy = new CscMatrix(a.Rows, a.Columns, (int[])a.ColPtr.Clone(), (int[])a.RowIdx.Clone(), (double[])a.Values.Clone());
+        for (int i = 0; i < 3; i++) { r.Refactor(a.Values, options); r.Refactor(copy, options); } // warm-up (JIT)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        r.Refactor(a.Values, options);
+        r.Refactor(copy, options); // pattern compared element by element (a different RowIdx array)
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
