@@ -113,7 +113,12 @@ internal static unsafe class SparseKluComparison
         double fwdOurs = xR == null ? double.NaN : Fwd(x, xR);
         // ---------- KLU
         KluCase(a0, aR, bR, xR, reps, out double tAnaKlu, out double tFacKlu, out double tRefKlu, out double tSolKlu, out long nnzKlu,
-            out double resKlu, out double nsrKlu, out double fwdKlu, out double rgrowthKlu, mins);
+            out double resKlu, out double nsrKlu, out double fwdKlu, out double rgrowthKlu, mins, out int[] qKlu, out double flopsKlu);
+        // same ordering: our factor and refactor on KLU's own column order (separates ordering quality from kernel speed)
+        var fK = LUFactorization.Factorize(a0, qKlu);
+        double tFacSame = Median(reps, () => fK = LUFactorization.Factorize(a0, qKlu, null, sym.EstimatedFactorNnz));
+        var refacK = new Refactorization(fK, a0);
+        double tRefSame = Median(reps, () => refacK.Refactor(aR, lu));
         line("");
         line("| phase | HpcKit.Sparse median (min) | KLU median (min) | ratio HpcKit/KLU of medians (of mins) |");
         line("|---|---|---|---|");
@@ -122,6 +127,9 @@ internal static unsafe class SparseKluComparison
         line(Row($"refactor ms (system {f0 + 1} on system {f0}'s pivots)", tRefOurs, tRefKlu, mins[2], mins[6]));
         line(Row("solve ms (1 rhs)", tSolOurs, tSolKlu, mins[3], mins[7]));
         line(string.Create(Ci, $"| nnz(L+U) | {f.NnzLU} | {nnzKlu} | {(double)f.NnzLU / nnzKlu:F2} |"));
+        line(string.Create(Ci, $"| factor flops | {f.Flops:E3} | {flopsKlu:E3} | {f.Flops / flopsKlu:F2} |"));
+        line(string.Create(Ci, $"| same order: factor ms on KLU's COLAMD q (nnz(L+U) {fK.NnzLU}, flops {fK.Flops:E3}) | {tFacSame * 1e3:F3} | {tFacKlu * 1e3:F3} | {tFacSame / tFacKlu:F2} |"));
+        line(string.Create(Ci, $"| same order: refactor ms on KLU's COLAMD q | {tRefSame * 1e3:F3} | {tRefKlu * 1e3:F3} | {tRefSame / tRefKlu:F2} |"));
         line(string.Create(Ci, $"| refactor / factor (medians) | {tRefOurs / tFacOurs:F3} | {tRefKlu / tFacKlu:F3} | |"));
         line("");
         line(string.Create(Ci, $"Accuracy on system {f0 + 1} after refactorization: HpcKit LU solve relres {resLu:E1}, NSR {nsrLu:E1}; after FGMRES ({fg.Status}, {fg.Iterations} its) relres {resFg:E1}, NSR {nsrFg:E1}, forward error {fwdOurs:E1}; " +
@@ -170,7 +178,7 @@ internal static unsafe class SparseKluComparison
     }
 
     private static void KluCase(CscMatrix a0, CscMatrix aR, double[] bR, double[]? xR, int reps, out double tAna, out double tFac, out double tRef, out double tSol,
-        out long nnz, out double res, out double nsr, out double fwd, out double rgrowth, double[] mins)
+        out long nnz, out double res, out double nsr, out double fwd, out double rgrowth, double[] mins, out int[] qKlu, out double flops)
     {
         int n = a0.Rows;
         var cmI = (nint)NewCommon();
@@ -196,6 +204,9 @@ internal static unsafe class SparseKluComparison
             mins[5] = LastMin;
             if (h[1] == 0) throw new InvalidOperationException($"klu_factor failed: status {((SparseKluNative.KluCommon*)cmI)->Status}");
             var (lnz, unz) = SparseKluNative.Counts(h[1]);
+            qKlu = SparseKluNative.SymbolicQ(h[0], n);
+            SparseKluNative.Flops(h[0], h[1], (SparseKluNative.KluCommon*)cmI);
+            flops = ((SparseKluNative.KluCommon*)cmI)->Flops;
             nnz = (long)lnz + unz - n;
             tRef = Median(reps, () => SparseKluNative.Refactor((int*)apI, (int*)aiI, (double*)axRI, h[0], h[1], (SparseKluNative.KluCommon*)cmI));
             mins[6] = LastMin;

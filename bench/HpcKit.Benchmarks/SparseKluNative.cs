@@ -41,6 +41,9 @@ internal static unsafe partial class SparseKluNative
     [LibraryImport(Lib, EntryPoint = "klu_rgrowth")]
     public static partial int Rgrowth(int* ap, int* ai, double* ax, IntPtr symbolic, IntPtr numeric, KluCommon* common);
 
+    [LibraryImport(Lib, EntryPoint = "klu_flops")]
+    public static partial int Flops(IntPtr symbolic, IntPtr numeric, KluCommon* common);
+
     [LibraryImport(Lib, EntryPoint = "klu_rcond")]
     public static partial int Rcond(IntPtr symbolic, IntPtr numeric, KluCommon* common);
 
@@ -52,4 +55,15 @@ internal static unsafe partial class SparseKluNative
 
     /// <summary>KLU's numeric object starts with n, nblocks, lnz, unz (both counts include the diagonal).</summary>
     public static (int Lnz, int Unz) Counts(IntPtr numeric) => (((int*)numeric)[2], ((int*)numeric)[3]);
+
+    /// <summary>KLU's column order: klu_symbolic holds 4 doubles and a pointer, then n, nz (ints), then P and Q (int*).</summary>
+    public static int[] SymbolicQ(IntPtr symbolic, int n)
+    {
+        if (*(int*)((byte*)symbolic + 40) != n) throw new InvalidOperationException("unexpected klu_symbolic layout");
+        var q = new int[n];
+        int* pq = *(int**)((byte*)symbolic + 56);
+        new ReadOnlySpan<int>(pq, n).CopyTo(q);
+        if (!HpcKit.Sparse.Factorization.SymbolicAnalysis.IsPermutation(q, n)) throw new InvalidOperationException("klu_symbolic Q is not a permutation");
+        return q;
+    }
 }

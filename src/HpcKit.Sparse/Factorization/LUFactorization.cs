@@ -35,6 +35,7 @@ public static unsafe class LUFactorization
         var pinv = ip.Rent(n);
         Array.Fill(pinv, -1, 0, n);
         var x = dp.Rent(n);
+        Array.Clear(x, 0, n); // kept all zero between columns: entries are cleared again as they are stored
         var xi = ip.Rent(n);       // reach output (top .. n)
         var stack = ip.Rent(n);
         var pstack = ip.Rent(n);
@@ -47,6 +48,7 @@ public static unsafe class LUFactorization
         double flops = 0;
         long updates = 0; // multiply-adds of the column updates (2 flops each), summed as integers
         var status = FactorStatus.Ok;
+        double minPiv = double.PositiveInfinity, maxPiv = 0, rho = double.PositiveInfinity;
         int singular = -1;
         for (int k = 0; k < n; k++)
         {
@@ -58,7 +60,6 @@ public static unsafe class LUFactorization
             int ipiv = -1;
             bool diagCandidate = false;
             fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pxi = xi, arow = a.RowIdx)
-            fixed (double* plx = lx, px = x, aval = a.Values)
             {
                 int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
                 // symbolic: reach of A(:, j) in the graph of L, in topological order (iterative DFS)
@@ -98,24 +99,42 @@ public static unsafe class LUFactorization
                         }
                     }
                 }
-                // numeric: sparse triangular solve x = L \ A(:, j) over the reach
-                for (int t = top; t < n; t++) px[pxi[t]] = 0;
-                for (int t = a0; t < a1; t++) px[arow[t]] += aval[t];
+            }
+            // capacity for column k (the reach bounds both parts); the arrays are pinned again below
+            int need = n - top + 1;
+            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
+            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
+            double acol = 0, ucol = 0; // max |A(:, j)| and max |U(:, k)| for the growth monitor
+            int cand = top; // xi[top .. cand): the unpivoted rows of the reach, compacted in place
+            fixed (int* pli = li, plp = lp, ppinv = pinv, pxi = xi, arow = a.RowIdx, pui = ui)
+            fixed (double* plx = lx, px = x, aval = a.Values, pux = ux)
+            {
+                int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
+                // numeric: sparse triangular solve x = L \ A(:, j) over the reach. A pivoted row's value is final when
+                // it is reached (topological order), so it goes to U at once and x is cleared behind it
+                for (int t = a0; t < a1; t++)
+                {
+                    px[arow[t]] += aval[t];
+                    acol = Math.Max(acol, Math.Abs(aval[t]));
+                }
                 for (int t = top; t < n; t++)
                 {
                     int r = pxi[t];
                     int s = ppinv[r];
-                    if (s < 0) continue;
+                    if (s < 0) { pxi[cand++] = r; continue; }
                     double xr = px[r];
-                    int end = plp[s + 1];
-                    for (int pp = plp[s]; pp < end; pp++) px[pli[pp]] -= plx[pp] * xr;
-                    updates += end - plp[s];
+                    px[r] = 0;
+                    ucol = Math.Max(ucol, Math.Abs(xr));
+                    pui[unz] = s;
+                    pux[unz++] = xr;
+                    int len = plp[s + 1] - plp[s];
+                    Refactorization.Axpy(px, pli + plp[s], plx + plp[s], len, xr);
+                    updates += len;
                 }
                 // pivot choice among unpivoted rows
-                for (int t = top; t < n; t++)
+                for (int t = top; t < cand; t++)
                 {
                     int r = pxi[t];
-                    if (ppinv[r] >= 0) continue;
                     if (r == j) diagCandidate = true;
                     double v = Math.Abs(px[r]);
                     if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
@@ -125,21 +144,23 @@ public static unsafe class LUFactorization
             {
                 status = FactorStatus.Singular;
                 singular = k;
+                unz = up[k]; // drop the partial column
                 break;
             }
             if (diagCandidate && Math.Abs(x[j]) >= tau * amax && x[j] != 0) ipiv = j;
             if (ipiv != j) offDiag++;
             double piv = x[ipiv];
-            // ensure capacity
-            int need = n - top + 1;
-            if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
-            if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
-            for (int t = top; t < n; t++)
+            // monitors (as LuFactors.ComputeMonitors, without a second pass over A and U)
+            double dpiv = Math.Abs(piv);
+            if (!(dpiv >= minPiv)) minPiv = dpiv;
+            if (!(dpiv <= maxPiv)) maxPiv = dpiv;
+            ucol = Math.Max(ucol, dpiv);
+            if (ucol > 0) rho = Math.Min(rho, acol / ucol);
+            for (int t = top; t < cand; t++)
             {
                 int r = xi[t];
-                int s = pinv[r];
-                if (s >= 0) { ui[unz] = s; ux[unz++] = x[r]; }
-                else if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
+                if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
+                x[r] = 0;
             }
             flops += lnz - lp[k];
             ui[unz] = k; ux[unz++] = piv;
@@ -178,15 +199,13 @@ public static unsafe class LUFactorization
         }
         lp[n] = lnz;
         up[n] = unz;
-        // L rows to pivot order, then sort every column (U's diagonal is its largest row: last)
+        // L rows to pivot order, then sort every column by two transpositions (a counting sort, linear in nnz;
+        // U's diagonal is its largest row: last) straight into the exact-size arrays of the factors
         for (int t = 0; t < lnz; t++) li[t] = pinv[li[t]];
-        for (int k = 0; k < n; k++)
-        {
-            SortColumn(li, lx, lp[k], lp[k + 1]);
-            SortColumn(ui, ux, up[k], up[k + 1]);
-        }
-        var fli = li.AsSpan(0, lnz).ToArray(); var flx = lx.AsSpan(0, lnz).ToArray();
-        var fui = ui.AsSpan(0, unz).ToArray(); var fux = ux.AsSpan(0, unz).ToArray();
+        var fli = GC.AllocateUninitializedArray<int>(lnz); var flx = GC.AllocateUninitializedArray<double>(lnz);
+        var fui = GC.AllocateUninitializedArray<int>(unz); var fux = GC.AllocateUninitializedArray<double>(unz);
+        SortedCopy(n, lp, li, lx, fli, flx, stack);
+        SortedCopy(n, up, ui, ux, fui, fux, stack);
         ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
         ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
         var f = new LuFactors(n, new CscMatrix(n, n, lp, fli, flx), new CscMatrix(n, n, up, fui, fux), p, (int[])q.Clone())
@@ -196,7 +215,7 @@ public static unsafe class LUFactorization
             Flops = flops + 2.0 * updates,
             OffDiagonalPivots = offDiag,
         };
-        if (status == FactorStatus.Ok) f.ComputeMonitors(a);
+        if (status == FactorStatus.Ok) f.SetMonitors(minPiv, maxPiv, rho);
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         return f;
     }
@@ -210,34 +229,93 @@ public static unsafe class LUFactorization
         a = b;
     }
 
-    /// <summary>Sorts idx[a..b) ascending with its values: insertion sort for short columns, Array.Sort otherwise.</summary>
-    private static void SortColumn(int[] idx, double[] val, int a, int b)
+    /// <summary>
+    /// Copies the n×n CSC pattern (ptr, idx, val) into (outIdx, outVal) with every column's rows ascending: short
+    /// columns (≤ 32) by insertion while copying (cache friendly); when long columns hold more than a quarter of the
+    /// entries, all columns go through two transpositions instead (a counting sort, linear in nnz). cursor is
+    /// scratch of length ≥ n.
+    /// </summary>
+    internal static void SortedCopy(int n, int[] ptr, int[] idx, double[] val, int[] outIdx, double[] outVal, int[] cursor)
     {
-        int len = b - a;
-        if (len < 2) return;
-        if (len > 32)
+        int nnz = ptr[n];
+        if (nnz == 0) return;
+        long inLong = 0;
+        for (int j = 0; j < n; j++) { int len = ptr[j + 1] - ptr[j]; if (len > 32) inLong += len; }
+        if (inLong * 4 > nnz)
         {
-            Array.Sort(idx, val, a, len);
+            CountingSortCopy(n, ptr, idx, val, outIdx, outVal, cursor);
             return;
         }
-        fixed (int* pi = &idx[a])
-        fixed (double* pv = &val[a])
+        fixed (int* pp = ptr, pi = idx, po = outIdx)
+        fixed (double* pv = val, pov = outVal)
         {
-            for (int i = 1; i < len; i++)
+            for (int j = 0; j < n; j++)
             {
-                int key = pi[i];
-                if (pi[i - 1] <= key) continue;
-                double v = pv[i];
-                int j = i - 1;
-                while (j >= 0 && pi[j] > key)
+                int a = pp[j], len = pp[j + 1] - a;
+                int* di = po + a;
+                double* dv = pov + a;
+                int* si = pi + a;
+                double* sv = pv + a;
+                if (len > 32)
                 {
-                    pi[j + 1] = pi[j];
-                    pv[j + 1] = pv[j];
-                    j--;
+                    new ReadOnlySpan<int>(si, len).CopyTo(new Span<int>(di, len));
+                    new ReadOnlySpan<double>(sv, len).CopyTo(new Span<double>(dv, len));
+                    continue;
                 }
-                pi[j + 1] = key;
-                pv[j + 1] = v;
+                for (int t = 0; t < len; t++)
+                {
+                    int key = si[t];
+                    double v = sv[t];
+                    int w = t - 1;
+                    while (w >= 0 && di[w] > key)
+                    {
+                        di[w + 1] = di[w];
+                        dv[w + 1] = dv[w];
+                        w--;
+                    }
+                    di[w + 1] = key;
+                    dv[w + 1] = v;
+                }
             }
         }
+        for (int j = 0; j < n; j++)
+            if (ptr[j + 1] - ptr[j] > 32) Array.Sort(outIdx, outVal, ptr[j], ptr[j + 1] - ptr[j]);
+    }
+
+    /// <summary>Sorted copy by two transpositions: entries bucketed by row, then bucketed back by column in row order.</summary>
+    internal static void CountingSortCopy(int n, int[] ptr, int[] idx, double[] val, int[] outIdx, double[] outVal, int[] cursor)
+    {
+        int nnz = ptr[n];
+        var tIdx = ArrayPool<int>.Shared.Rent(nnz);
+        var tVal = ArrayPool<double>.Shared.Rent(nnz);
+        var rp = ArrayPool<int>.Shared.Rent(n + 1);
+        fixed (int* pp = ptr, pi = idx, po = outIdx, pt = tIdx, prp = rp, cur = cursor)
+        fixed (double* pv = val, pov = outVal, ptv = tVal)
+        {
+            // transpose: rows become columns, column order kept inside each row
+            new Span<int>(prp, n + 1).Clear();
+            for (int t = 0; t < nnz; t++) prp[pi[t] + 1]++;
+            for (int r = 0; r < n; r++) prp[r + 1] += prp[r];
+            for (int r = 0; r < n; r++) cur[r] = prp[r];
+            for (int j = 0; j < n; j++)
+                for (int t = pp[j], e = pp[j + 1]; t < e; t++)
+                {
+                    int w = cur[pi[t]]++;
+                    pt[w] = j;
+                    ptv[w] = pv[t];
+                }
+            // transpose back: visiting rows in order leaves every column sorted
+            for (int j = 0; j < n; j++) cur[j] = pp[j];
+            for (int r = 0; r < n; r++)
+                for (int t = prp[r], e = prp[r + 1]; t < e; t++)
+                {
+                    int w = cur[pt[t]]++;
+                    po[w] = r;
+                    pov[w] = ptv[t];
+                }
+        }
+        ArrayPool<int>.Shared.Return(tIdx);
+        ArrayPool<double>.Shared.Return(tVal);
+        ArrayPool<int>.Shared.Return(rp);
     }
 }

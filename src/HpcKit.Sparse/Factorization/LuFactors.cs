@@ -101,17 +101,26 @@ public sealed class LuFactors
     internal void ComputeMonitors(CscMatrix a)
     {
         double mn = double.PositiveInfinity, mx = 0, rho = double.PositiveInfinity;
+        int[] up = U.ColPtr, ap = a.ColPtr, q = Q;
+        double[] ux = U.Values, ax = a.Values;
         for (int k = 0; k < N; k++)
         {
-            double d = Math.Abs(U.Values[DiagonalIndex(k)]);
+            int u1 = up[k + 1];
+            double d = Math.Abs(ux[u1 - 1]);
             if (!(d >= mn)) mn = d;
             if (!(d <= mx)) mx = d;
             double umax = 0, amax = 0;
-            for (int p = U.ColPtr[k]; p < U.ColPtr[k + 1]; p++) umax = Math.Max(umax, Math.Abs(U.Values[p]));
-            int j = Q[k];
-            for (int p = a.ColPtr[j]; p < a.ColPtr[j + 1]; p++) amax = Math.Max(amax, Math.Abs(a.Values[p]));
+            for (int p = up[k]; p < u1; p++) umax = Math.Max(umax, Math.Abs(ux[p]));
+            int j = q[k];
+            for (int p = ap[j], e = ap[j + 1]; p < e; p++) amax = Math.Max(amax, Math.Abs(ax[p]));
             if (umax > 0) rho = Math.Min(rho, amax / umax);
         }
+        SetMonitors(mn, mx, rho);
+    }
+
+    /// <summary>Stores the monitors from min/max |u_kk| and min over k of max|A(:,q_k)| / max|U(:,k)|.</summary>
+    internal void SetMonitors(double mn, double mx, double rho)
+    {
         MinAbsPivot = N == 0 ? 0 : mn;
         MaxAbsPivot = mx;
         PivotGrowth = double.IsPositiveInfinity(rho) ? 1 : rho;

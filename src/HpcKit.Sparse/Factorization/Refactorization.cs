@@ -72,8 +72,7 @@ public sealed unsafe class Refactorization
                     double xr = x[r];
                     x[r] = 0;
                     ux[t] = xr;
-                    int e = lp[r + 1];
-                    for (int pp = lp[r]; pp < e; pp++) x[li[pp]] -= lx[pp] * xr;
+                    Axpy(x, li + lp[r], lx + lp[r], lp[r + 1] - lp[r], xr);
                 }
                 double u = x[k];
                 x[k] = 0;
@@ -101,6 +100,20 @@ public sealed unsafe class Refactorization
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         f.Status = finite ? FactorStatus.Ok : FactorStatus.NonFinite;
         return f.Status;
+    }
+
+    /// <summary>x[idx[i]] −= val[i]·s for i &lt; len, unrolled by four (distinct indices: a column of L).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void Axpy(double* x, int* idx, double* val, int len, double s)
+    {
+        int i = 0;
+        for (; i + 4 <= len; i += 4)
+        {
+            int i0 = idx[i], i1 = idx[i + 1], i2 = idx[i + 2], i3 = idx[i + 3];
+            double v0 = x[i0] - val[i] * s, v1 = x[i1] - val[i + 1] * s, v2 = x[i2] - val[i + 2] * s, v3 = x[i3] - val[i + 3] * s;
+            x[i0] = v0; x[i1] = v1; x[i2] = v2; x[i3] = v3;
+        }
+        for (; i < len; i++) x[idx[i]] -= val[i] * s;
     }
 
     /// <summary>Recomputes ρ and cheap rcond for the current values (one pass over A and U).</summary>

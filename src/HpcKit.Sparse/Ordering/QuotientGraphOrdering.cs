@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed class QuotientGraphOrdering
     private readonly int[] _head, _next, _prev;
     private readonly int[] _mark;
     private readonly int[] _wStamp, _w;
+    private readonly Stack<List<int>> _spare = new();
     private int _stamp;
 
     /// <param name="n">variables (columns)</param>
@@ -82,7 +85,6 @@ internal sealed class QuotientGraphOrdering
         int minDeg = 0;
         int active = n;
         for (int i = 0; i < n; i++) if (_excluded[i]) active--;
-        var lp = new List<int>();
         for (int step = 0; step < active; step++)
         {
             while (_head[minDeg] < 0) minDeg++;
@@ -93,67 +95,71 @@ internal sealed class QuotientGraphOrdering
             // form the new element L_p
             int st = ++_stamp;
             _mark[p] = st;
+            // L_p is built in a list taken from the pool of absorbed elements' lists (no allocation once warm)
+            var lp = _spare.Count > 0 ? _spare.Pop() : new List<int>();
             lp.Clear();
-            foreach (int v in _adjVars[p])
+            foreach (int v in CollectionsMarshal.AsSpan(_adjVars[p]))
                 if (!_eliminated[v] && !_excluded[v] && _mark[v] != st) { _mark[v] = st; lp.Add(v); }
-            foreach (int e in _adjElems[p])
+            foreach (int e in CollectionsMarshal.AsSpan(_adjElems[p]))
             {
                 if (!_elemAlive[e]) continue;
-                foreach (int v in _elemVars[e]!)
+                foreach (int v in CollectionsMarshal.AsSpan(_elemVars[e]))
                     if (!_eliminated[v] && _mark[v] != st) { _mark[v] = st; lp.Add(v); }
-                _elemAlive[e] = false;
-                _elemVars[e] = null;
+                Absorb(e);
             }
-            _adjVars[p] = [];
-            _adjElems[p] = [];
-            var lpCopy = new List<int>(lp);
-            _elemVars[p] = lpCopy;
+            _adjVars[p].Clear();
+            _adjElems[p].Clear();
+            _elemVars[p] = lp;
             _elemAlive[p] = true;
+            var lps = CollectionsMarshal.AsSpan(lp);
             // update adjacency of the variables of L_p
-            foreach (int i in lp)
+            foreach (int i in lps)
             {
                 Remove(i);
                 var ei = _adjElems[i];
+                var eis = CollectionsMarshal.AsSpan(ei);
                 int w = 0;
-                for (int t = 0; t < ei.Count; t++) { int e = ei[t]; if (_elemAlive[e]) ei[w++] = e; }
-                ei.RemoveRange(w, ei.Count - w);
+                for (int t = 0; t < eis.Length; t++) { int e = eis[t]; if (_elemAlive[e]) eis[w++] = e; }
+                ei.RemoveRange(w, eis.Length - w);
                 ei.Add(p);
                 var ai = _adjVars[i];
+                var ais = CollectionsMarshal.AsSpan(ai);
                 w = 0;
-                for (int t = 0; t < ai.Count; t++) { int j = ai[t]; if (!_eliminated[j] && _mark[j] != st && !_excluded[j]) ai[w++] = j; }
-                ai.RemoveRange(w, ai.Count - w);
+                for (int t = 0; t < ais.Length; t++) { int j = ais[t]; if (!_eliminated[j] && _mark[j] != st && !_excluded[j]) ais[w++] = j; }
+                ai.RemoveRange(w, ais.Length - w);
             }
             // |L_e \ L_p| for every other element touching L_p
             int wst = ++_stamp;
-            foreach (int i in lp)
-                foreach (int e in _adjElems[i])
+            foreach (int i in lps)
+                foreach (int e in CollectionsMarshal.AsSpan(_adjElems[i]))
                 {
                     if (e == p) continue;
                     if (_wStamp[e] != wst) { _wStamp[e] = wst; _w[e] = _elemVars[e]!.Count; }
                     _w[e]--;
                 }
             int remaining = active - step - 1;
-            int lpSize = lp.Count;
-            foreach (int i in lp)
+            int lpSize = lps.Length;
+            foreach (int i in lps)
             {
                 var ei = _adjElems[i];
+                var eis = CollectionsMarshal.AsSpan(ei);
+                int cnt = eis.Length;
                 long d = _adjVars[i].Count + lpSize - 1;
-                for (int t = ei.Count - 1; t >= 0; t--)
+                for (int t = cnt - 1; t >= 0; t--)
                 {
-                    int e = ei[t];
+                    int e = eis[t];
                     if (e == p) continue;
                     int we = _w[e];
                     if (we <= 0)
                     {
                         // aggressive absorption: L_e ⊆ L_p
-                        _elemAlive[e] = false;
-                        _elemVars[e] = null;
-                        ei[t] = ei[^1];
-                        ei.RemoveAt(ei.Count - 1);
+                        Absorb(e);
+                        eis[t] = eis[--cnt];
                         continue;
                     }
                     d += we;
                 }
+                ei.RemoveRange(cnt, eis.Length - cnt);
                 long bound = (long)_degree[i] + lpSize - 1;
                 d = Math.Min(d, bound);
                 d = Math.Min(d, remaining - 1);
@@ -165,6 +171,15 @@ internal sealed class QuotientGraphOrdering
         }
         for (int i = 0; i < n; i++) if (_excluded[i]) order[k++] = i;
         return order;
+    }
+
+    /// <summary>Marks element e absorbed and recycles its variable list.</summary>
+    private void Absorb(int e)
+    {
+        _elemAlive[e] = false;
+        var list = _elemVars[e];
+        _elemVars[e] = null;
+        if (list != null && e < _n) _spare.Push(list); // initial elements' lists belong to the caller
     }
 
     private void Insert(int i)
