@@ -82,6 +82,9 @@ public abstract class AffineRankLayer<T> : RankLayer<T> where T : unmanaged, IFl
     /// <summary>Pre-activation buffer (capacity×outputs).</summary>
     protected T[] PreActivation => _z;
 
+    /// <summary>The input kept by the last <see cref="Affine"/> call.</summary>
+    protected T[] KeptInput => _input;
+
     /// <summary>Input-gradient buffer (capacity×InputWidth).</summary>
     protected T[] InputGradientBuffer => _dIn;
 
