@@ -143,6 +143,26 @@ public abstract class AffineRankLayer<T> : RankLayer<T> where T : unmanaged, IFl
         return dIn;
     }
 
+    /// <summary>Forward with no collective: σ(x Wᵀ + b).</summary>
+    protected T[] LocalForward(T[] input, int rows) => BiasAndActivation(Affine(input, rows), rows);
+
+    /// <summary>Forward of a partial product: σ(AllReduce(x Wᵀ) + b) (row-parallel layer, head).</summary>
+    protected T[] SummedForward(T[] input, int rows)
+    {
+        var z = Affine(input, rows);
+        Comm.AllReduce(z, ReduceOp.Sum);
+        return BiasAndActivation(z, rows);
+    }
+
+    /// <summary>Backward with no collective: ∂b, ∂W and ∂x = δ W (counted); returns the input-gradient buffer.</summary>
+    protected T[] LocalBackward(T[] gradOutput, int rows)
+    {
+        var delta = DeltaAndBiasGradient(gradOutput, rows);
+        WeightGradient(delta, rows);
+        InputGradient(delta, rows, Flops);
+        return _dIn;
+    }
+
     /// <summary>Kept from forward: the rows×inputs input and, with σ, the rows×outputs pre-activation.</summary>
     public override long KeptActivationElements(int rows) => (long)rows * Inputs + (_act == null ? 0 : (long)rows * Outputs);
 }

@@ -22,7 +22,7 @@ public sealed class ColumnParallelLayer<T> : AffineRankLayer<T> where T : unmana
 
     public override string Name => $"ColumnParallel(n={Inputs}→m={Outputs})";
 
-    public override T[] Forward(T[] input, int rows) => BiasAndActivation(Affine(input, rows), rows);
+    public override T[] Forward(T[] input, int rows) => LocalForward(input, rows);
 
     public override T[]? Backward(T[] gradOutput, int rows)
     {

@@ -24,7 +24,7 @@ public sealed class InputLayer<T> : AffineRankLayer<T> where T : unmanaged, IFlo
 
     public override string Name => $"Input(d_in={Inputs}→m={Outputs})";
 
-    public override T[] Forward(T[] input, int rows) => BiasAndActivation(Affine(input, rows), rows);
+    public override T[] Forward(T[] input, int rows) => LocalForward(input, rows);
 
     public override T[]? Backward(T[] gradOutput, int rows)
     {

@@ -22,18 +22,7 @@ public sealed class OutputHead<T> : AffineRankLayer<T> where T : unmanaged, IFlo
 
     public override string Name => $"Head(m={Inputs}→d_out={Outputs})";
 
-    public override T[] Forward(T[] input, int rows)
-    {
-        var o = Affine(input, rows);
-        Comm.AllReduce(o, ReduceOp.Sum);
-        return BiasAndActivation(o, rows);
-    }
+    public override T[] Forward(T[] input, int rows) => SummedForward(input, rows);
 
-    public override T[]? Backward(T[] gradOutput, int rows)
-    {
-        var delta = DeltaAndBiasGradient(gradOutput, rows);
-        WeightGradient(delta, rows);
-        InputGradient(delta, rows, Flops);
-        return InputGradientBuffer;
-    }
+    public override T[]? Backward(T[] gradOutput, int rows) => LocalBackward(gradOutput, rows);
 }

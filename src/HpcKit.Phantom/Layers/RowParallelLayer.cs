@@ -22,18 +22,7 @@ public sealed class RowParallelLayer<T> : AffineRankLayer<T> where T : unmanaged
 
     public override string Name => $"RowParallel(m={Inputs}→n={Outputs})";
 
-    public override T[] Forward(T[] input, int rows)
-    {
-        var z = Affine(input, rows);
-        Comm.AllReduce(z, ReduceOp.Sum);
-        return BiasAndActivation(z, rows);
-    }
+    public override T[] Forward(T[] input, int rows) => SummedForward(input, rows);
 
-    public override T[]? Backward(T[] gradOutput, int rows)
-    {
-        var delta = DeltaAndBiasGradient(gradOutput, rows);
-        WeightGradient(delta, rows);
-        InputGradient(delta, rows, Flops);
-        return InputGradientBuffer;
-    }
+    public override T[]? Backward(T[] gradOutput, int rows) => LocalBackward(gradOutput, rows);
 }
