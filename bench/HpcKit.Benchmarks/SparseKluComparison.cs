@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using HpcKit.Sparse.Factorization;
@@ -17,7 +16,6 @@ namespace HpcKit.Benchmarks;
 /// Side-by-side run of HpcKit.Sparse and SuiteSparse KLU (COLAMD, no BTF, no scaling, tol 0.1) in one process:
 /// analysis, factor, refactor, solve, nnz(L+U), accuracy, and whole-sequence time. Medians of --reps runs.
 /// Run: dotnet run -c Release --project bench/HpcKit.Benchmarks -- sparse-klu [--buses 2000,10000] [--reps 5] [--out file.md]
-/// (hooked by a module initializer so that Program.cs stays untouched).
 /// </summary>
 internal static unsafe class SparseKluComparison
 {
@@ -27,19 +25,10 @@ internal static unsafe class SparseKluComparison
     /// <summary>Fastest of the timed runs of the last <see cref="Median"/> call (robust to a loaded machine).</summary>
     private static double LastMin { get => _lastMin; set => _lastMin = value; }
 
-    [ModuleInitializer]
-    internal static void Hook()
-    {
-        var args = Environment.GetCommandLineArgs();
-        int at = Array.IndexOf(args, "sparse-klu");
-        if (at < 0) return;
-        Run(args[(at + 1)..]);
-        Environment.Exit(0);
-    }
-
     private sealed record Case(string Name, List<CscMatrix> A, List<double[]> B, List<double[]?> X);
 
-    private static void Run(string[] args)
+    /// <summary>Runs the comparison; options as in the class summary.</summary>
+    public static void Run(string[] args)
     {
         int reps = 5;
         string buses = "2000,10000";
