@@ -59,7 +59,7 @@ internal static class CommBenchCommand
             foreach (string name in new[] { "AllGather", "ReduceScatter" })
             {
                 var t = new double[reps];
-                for (int k = -1; k < reps; k++)
+                for (int k = -3; k < reps; k++)
                 {
                     c.Barrier();
                     long s = Stopwatch.GetTimestamp();

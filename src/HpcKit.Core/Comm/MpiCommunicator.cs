@@ -207,8 +207,13 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         int c = dst.Length;
         if (c == 0) return;
-        blocks[..c].CopyTo(dst);
-        for (int q = 1; q * c < blocks.Length; q++) Reduction.Combine(dst, blocks.Slice(q * c, c), op);
+        if (blocks.Length < 2 * c)
+        {
+            blocks[..c].CopyTo(dst);
+            return;
+        }
+        Reduction.Combine(blocks[..c], blocks.Slice(c, c), dst, op);
+        for (int q = 2; q * c < blocks.Length; q++) Reduction.Combine(dst, blocks.Slice(q * c, c), op);
     }
 
     private static int Bytes<T>(int count) where T : unmanaged

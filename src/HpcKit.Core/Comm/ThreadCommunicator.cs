@@ -195,8 +195,14 @@ public sealed unsafe class ThreadCommunicator : ICommunicator
     private void ReduceInRankOrder<T>(Span<T> dst, int offset, ReduceOp op) where T : unmanaged, INumber<T>
     {
         if (dst.IsEmpty) return;
-        new ReadOnlySpan<T>((T*)_group.Send[0] + offset, dst.Length).CopyTo(dst);
-        for (int q = 1; q < Size; q++)
+        var first = new ReadOnlySpan<T>((T*)_group.Send[0] + offset, dst.Length);
+        if (Size == 1)
+        {
+            first.CopyTo(dst);
+            return;
+        }
+        Reduction.Combine(first, new ReadOnlySpan<T>((T*)_group.Send[1] + offset, dst.Length), dst, op);
+        for (int q = 2; q < Size; q++)
             Reduction.Combine(dst, new ReadOnlySpan<T>((T*)_group.Send[q] + offset, dst.Length), op);
     }
 
