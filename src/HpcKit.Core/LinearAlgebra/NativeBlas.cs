@@ -83,7 +83,7 @@ public sealed unsafe class NativeBlas : IBlasProvider
     public void Sgemv(Transpose ta, int m, int n, float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> x, float beta, Span<float> y)
     {
         GemmShape.CheckGemv(ta, m, n, a, lda, x, y);
-        if (m == 0 || n == 0) { ManagedFallbackEmpty(ta, m, n, beta, y); return; }
+        if (m == 0 || n == 0) { ScaleOnly(ta, m, n, beta, y); return; }
         fixed (float* pa = a) fixed (float* px = x) fixed (float* py = y)
             _sgemv(RowMajor, T(ta), m, n, alpha, pa, Math.Max(1, lda), px, 1, beta, py, 1);
     }
@@ -91,13 +91,13 @@ public sealed unsafe class NativeBlas : IBlasProvider
     public void Dgemv(Transpose ta, int m, int n, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> x, double beta, Span<double> y)
     {
         GemmShape.CheckGemv(ta, m, n, a, lda, x, y);
-        if (m == 0 || n == 0) { ManagedFallbackEmpty(ta, m, n, beta, y); return; }
+        if (m == 0 || n == 0) { ScaleOnly(ta, m, n, beta, y); return; }
         fixed (double* pa = a) fixed (double* px = x) fixed (double* py = y)
             _dgemv(RowMajor, T(ta), m, n, alpha, pa, Math.Max(1, lda), px, 1, beta, py, 1);
     }
 
     /// <summary>With an empty inner dimension y = β·y (CBLAS would reject the zero size).</summary>
-    private static void ManagedFallbackEmpty<TV>(Transpose ta, int m, int n, TV beta, Span<TV> y) where TV : System.Numerics.IFloatingPointIeee754<TV>
+    private static void ScaleOnly<TV>(Transpose ta, int m, int n, TV beta, Span<TV> y) where TV : System.Numerics.IFloatingPointIeee754<TV>
     {
         int len = ta == Transpose.No ? m : n;
         for (int i = 0; i < len; i++) y[i] = beta == TV.Zero ? TV.Zero : beta * y[i];
