@@ -54,7 +54,7 @@ internal sealed class PlotAxis
         {
             int lo = (int)Math.Floor(Min), hi = (int)Math.Ceiling(Max);
             int stride = Math.Max(1, (hi - lo) / 8);
-            bool minor = hi - lo <= 2;
+            bool minor = hi - lo <= 3;
             for (int e = lo; e <= hi; e += stride)
             {
                 foreach (int m in minor ? new[] { 1, 2, 5 } : [1])

@@ -183,15 +183,16 @@ public sealed class SvgPlot
         sb.Append("</g>\n");
         if (_markers.Count > 0)
         {
-            double labelEvery = Math.Max(1, _markers.Count / 40.0);
-            int k = 0;
+            // Labels are rotated; one is drawn only when it clears the previous one by 10 px, so dense regions stay legible.
+            double lastLabel = double.NegativeInfinity;
             foreach (var (x, label) in _markers.OrderBy(m => m.X))
             {
                 double px = ax.Map(x);
                 if (!double.IsFinite(px) || px < left || px > right) continue;
                 sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{px:F2}\" y1=\"{bottom + 22}\" x2=\"{px:F2}\" y2=\"{bottom + 32}\" stroke=\"#444\"/>\n");
-                if (k++ % (int)labelEvery == 0 && label.Length > 0)
-                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{px:F2}\" y=\"{bottom + 42}\" font-size=\"8\" text-anchor=\"end\" transform=\"rotate(-60 {px:F2} {bottom + 42})\">{Esc(label)}</text>\n");
+                if (label.Length == 0 || px - lastLabel < 10) continue;
+                lastLabel = px;
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{px:F2}\" y=\"{bottom + 42}\" font-size=\"8\" text-anchor=\"end\" transform=\"rotate(-60 {px:F2} {bottom + 42})\">{Esc(label)}</text>\n");
             }
         }
         var pixels = _series.SelectMany(s => s.X.Zip(s.Y, (x, y) => (ax.Map(x), ay.Map(y))));
