@@ -228,6 +228,9 @@ public sealed class SvgPlot
         var rows = _spans.Select(s => s.Row).Distinct().ToList();
         var groups = _spans.Select(s => s.Group).Distinct().ToList();
         double x1 = XMax ?? _spans.Max(s => s.X1), x0 = XMin ?? Math.Min(0, _spans.Min(s => s.X0));
+        // Bars fill every row, so the legend gets its own column to the right of the plot area.
+        double legendWidth = Math.Min(260, 30 + 7 * groups.Max(g => g.Length)), fullRight = right;
+        right -= legendWidth + 16;
         var ax = new PlotAxis(x0, x1, false, left + 60, right);
         Frame(sb, ax, null, left + 60, top, right, bottom);
         double h = (bottom - top) / rows.Count;
@@ -240,7 +243,7 @@ public sealed class SvgPlot
             double px0 = ax.Map(s0), px1 = ax.Map(s1);
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{px0:F2}\" y=\"{top + r * h + h * 0.15:F2}\" width=\"{Math.Max(0.5, px1 - px0):F2}\" height=\"{h * 0.7:F2}\" fill=\"{color}\"><title>{Esc(g)}: {s0.ToString("G4", CultureInfo.InvariantCulture)}–{s1.ToString("G4", CultureInfo.InvariantCulture)}</title></rect>\n");
         }
-        Legend(sb, groups.Select((g, i) => (g, Palette[i % Palette.Length])), left, top, right, bottom, []);
+        Legend(sb, groups.Select((g, i) => (g, Palette[i % Palette.Length])), right + 16, top, fullRight + 8, bottom, []);
     }
 
     private void Frame(StringBuilder sb, PlotAxis? ax, PlotAxis? ay, double left, double top, double right, double bottom)
