@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using HpcKit.Graphs.Model;
 
 namespace HpcKit.Graphs.Generation;
@@ -10,7 +11,10 @@ namespace HpcKit.Graphs.Generation;
 /// keeps its own stream, envelope and position, so it produces exactly the edges it produces alone; only the
 /// order in which edges reach the sink changes (it depends on the row list alone, not on timing). The point is
 /// memory-level parallelism: the scattered reads of w[v] of eight independent rows overlap instead of
-/// serialising, which matters once the weights outgrow the cache.
+/// serialising, which matters once the weights outgrow the cache. Each lane is software-pipelined by one
+/// candidate: a turn tests the candidate found by the lane's previous turn (whose w[v] was prefetched then), then
+/// draws the next skip and prefetches its w[v], so each miss has seven other lanes' work to hide behind. The
+/// per-turn schedule, and so the edge order, is the same as testing each candidate in the turn that found it.
 /// </summary>
 internal static class InterleavedRows
 {
@@ -26,80 +30,116 @@ internal static class InterleavedRows
     private struct Lane
     {
         public long V, IdU;
-        public double P, PLog, InvLog, Rho;
+        public double P, PLog, InvLog, Rho, A;
         public ulong J;
         public int Next;
-        public bool Active;
+        public bool Active, Pending;
         public Blocks Buffer;
     }
 
-    public static long Run<TSink>(ChungLuModel model, long first, long end, long step, ref TSink sink, ref long edges) where TSink : struct, IEdgeSink
+    public static unsafe long Run<TSink>(ChungLuModel model, long first, long end, long step, ref TSink sink, ref long edges) where TSink : struct, IEdgeSink
     {
         double[] wArr = model.SortedWeightArray;
         int[]? ids = model.IdArray;
         int n = wArr.Length;
         bool loops = model.Options.AllowSelfLoops, canonical = model.Options.Canonical;
         double sTotal = model.S;
-        if (sTotal <= 0) return 0;
-        ref double w = ref MemoryMarshal.GetArrayDataReference(wArr);
+        if (sTotal <= 0 || n == 0) return 0;
         var keys = new PhiloxRoundKeys(model.Options.Seed);
         Span<Lane> lanes = stackalloc Lane[Lanes];
         long cursor = first, candidates = 0;
         int active = 0;
-        for (int k = 0; k < Lanes; k++)
-            if (Start(ref lanes[k], ref cursor, end, step, n, loops, ref w, ids, sTotal)) active++;
-        while (active > 0)
+        fixed (double* pw = wArr)
+        fixed (int* pid = ids)
         {
+            ref double w = ref *pw;
             for (int k = 0; k < Lanes; k++)
             {
-                ref Lane s = ref lanes[k];
-                if (!s.Active) continue;
-                bool more = true;
-                if (s.Next == 4)
+                if (!Start(ref lanes[k], ref cursor, end, step, n, loops, ref w, ids, sTotal)) continue;
+                active++;
+                Advance(ref lanes[k], ref keys, n, pw, pid);
+            }
+            while (active > 0)
+            {
+                for (int k = 0; k < Lanes; k++)
                 {
-                    keys.Block4(s.J, (ulong)s.IdU, out var bx, out var by);
-                    bx.StoreUnsafe(ref s.Buffer[0]);
-                    by.StoreUnsafe(ref s.Buffer[4]);
-                    s.Next = 0;
-                }
-                ulong x = s.Buffer[s.Next], y = s.Buffer[s.Next + 4];
-                s.Next++;
-                s.J++;
-                double p = s.P;
-                long v = s.V;
-                if (p < 1.0)
-                {
-                    double r = ((x >> 11) + 1) * Two53;
-                    if (p != s.PLog)
+                    ref Lane s = ref lanes[k];
+                    if (!s.Active) continue;
+                    bool more = false;
+                    if (s.Pending)
                     {
-                        s.PLog = p;
-                        s.InvLog = DeterministicLog.Log1pNeg(p);
+                        // the candidate found by the previous turn's skip; its w[v] was prefetched then
+                        candidates++;
+                        long v = s.V;
+                        double q = s.Rho * pw[v];
+                        if (q > 1.0) q = 1.0;
+                        if (s.A * s.P < q)
+                        {
+                            long idV = pid == null ? v : pid[v];
+                            edges++;
+                            if (canonical && idV < s.IdU) sink.Edge(idV, s.IdU);
+                            else sink.Edge(s.IdU, idV);
+                        }
+                        s.P = q;
+                        s.V = v + 1;
+                        more = v + 1 < n && q > 0;
                     }
-                    double t = DeterministicLog.Ln(r) / s.InvLog;
-                    if (t >= n - v) more = false;
-                    else v += (long)t;
-                }
-                if (more)
-                {
-                    candidates++;
-                    double q = s.Rho * Unsafe.Add(ref w, (nint)v);
-                    if (q > 1.0) q = 1.0;
-                    double a = (y >> 11) * Two53;
-                    if (a * p < q)
+                    if (!more && !Start(ref s, ref cursor, end, step, n, loops, ref w, ids, sTotal))
                     {
-                        long idV = ids == null ? v : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ids), (nint)v);
-                        edges++;
-                        if (canonical && idV < s.IdU) sink.Edge(idV, s.IdU);
-                        else sink.Edge(s.IdU, idV);
+                        active--;
+                        continue;
                     }
-                    s.P = q;
-                    s.V = v + 1;
-                    more = v + 1 < n && q > 0;
+                    Advance(ref s, ref keys, n, pw, pid);
                 }
-                if (!more && !Start(ref s, ref cursor, end, step, n, loops, ref w, ids, sTotal)) active--;
             }
         }
         return candidates;
+    }
+
+    /// <summary>
+    /// Draws the lane's next block and skips to its next candidate (Pending), or finds the skip runs past n
+    /// (not Pending: the row ends on the lane's next turn, as in the one-row kernel). Prefetches w[v] (and the id)
+    /// of the candidate so that the read has seven other lanes' work to arrive in.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Advance(ref Lane s, ref PhiloxRoundKeys keys, int n, double* pw, int* pid)
+    {
+        if (s.Next == 4)
+        {
+            keys.Block4(s.J, (ulong)s.IdU, out var bx, out var by);
+            bx.StoreUnsafe(ref s.Buffer[0]);
+            by.StoreUnsafe(ref s.Buffer[4]);
+            s.Next = 0;
+        }
+        ulong x = s.Buffer[s.Next], y = s.Buffer[s.Next + 4];
+        s.Next++;
+        s.J++;
+        double p = s.P;
+        long v = s.V;
+        if (p < 1.0)
+        {
+            double r = ((x >> 11) + 1) * Two53;
+            if (p != s.PLog)
+            {
+                s.PLog = p;
+                s.InvLog = DeterministicLog.Log1pNeg(p);
+            }
+            double t = DeterministicLog.Ln(r) / s.InvLog;
+            if (t >= n - v)
+            {
+                s.Pending = false;
+                return;
+            }
+            v += (long)t;
+        }
+        s.V = v;
+        s.A = (y >> 11) * Two53;
+        s.Pending = true;
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(pw + v);
+            if (pid != null) Sse.Prefetch0(pid + v);
+        }
     }
 
     /// <summary>Loads the next non-empty row into a lane; false (lane inactive) when the row list is exhausted.</summary>
