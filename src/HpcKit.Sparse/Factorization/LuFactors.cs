@@ -9,15 +9,15 @@ namespace HpcKit.Sparse.Factorization;
 /// </summary>
 public sealed class LuFactors
 {
-    internal LuFactors(int n, CscMatrix l, CscMatrix u, int[] p, int[] q)
+    internal LuFactors(int n, CscMatrix l, CscMatrix u, int[] p, int[] q, int[]? pinvStorage = null, int[]? qinvStorage = null)
     {
         N = n;
         L = l;
         U = u;
         P = p;
         Q = q;
-        PInverse = Invert(p);
-        QInverse = Invert(q);
+        PInverse = Invert(p, pinvStorage);
+        QInverse = Invert(q, qinvStorage);
     }
 
     public int N { get; }
@@ -126,9 +126,9 @@ public sealed class LuFactors
         PivotGrowth = double.IsPositiveInfinity(rho) ? 1 : rho;
     }
 
-    private static int[] Invert(int[] p)
+    private static int[] Invert(int[] p, int[]? storage)
     {
-        var inv = new int[p.Length];
+        var inv = storage ?? new int[p.Length];
         for (int k = 0; k < p.Length; k++) inv[p[k]] = k;
         return inv;
     }
