@@ -225,8 +225,16 @@ public static unsafe class LUFactorization
             fli = Reserve(reuse.L.RowIdx, lnz); flx = Reserve(reuse.L.Values, lnz);
             fui = Reserve(reuse.U.RowIdx, unz); fux = Reserve(reuse.U.Values, unz);
         }
-        SortedCopy(n, lp, li, lx, fli, flx, stack);
-        SortedCopy(n, up, ui, ux, fui, fux, stack);
+        if (options.SortFactorRows)
+        {
+            SortedCopy(n, lp, li, lx, fli, flx, stack);
+            SortedCopy(n, up, ui, ux, fui, fux, stack);
+        }
+        else
+        {
+            li.AsSpan(0, lnz).CopyTo(fli); lx.AsSpan(0, lnz).CopyTo(flx);
+            ui.AsSpan(0, unz).CopyTo(fui); ux.AsSpan(0, unz).CopyTo(fux);
+        }
         ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
         ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
         int[] qc;

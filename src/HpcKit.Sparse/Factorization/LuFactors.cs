@@ -4,7 +4,8 @@ namespace HpcKit.Sparse.Factorization;
 
 /// <summary>
 /// Exposed LU factors with A[p[i], q[j]] = (L U)[i, j]: L unit lower triangular (diagonal implicit) and U upper
-/// triangular, both CSC with row indices in pivot order and sorted, U's diagonal last in each column. Row k of P A is
+/// triangular, both CSC with row indices in pivot order and sorted (unless <see cref="LuOptions.SortFactorRows"/> was
+/// false: then in elimination order), U's diagonal last in each column. Row k of P A is
 /// row p[k] of A; column k of A Q is column q[k] of A. Values change in place on refactorization; patterns are frozen.
 /// </summary>
 public sealed class LuFactors
