@@ -14,7 +14,17 @@ namespace HpcKit.Sparse.Factorization;
 public static unsafe class LUFactorization
 {
     /// <summary>Factors P A Q = L U for the column order <paramref name="q"/>. A singular column gives Status = Singular.</summary>
-    public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options = null, int estimatedNnz = 0)
+    public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options = null, int estimatedNnz = 0) =>
+        Factorize(a, q, options, estimatedNnz, null);
+
+    /// <summary>
+    /// As <see cref="Factorize(CscMatrix, int[], LuOptions?, int)"/>, but writes the factors into the storage of
+    /// <paramref name="reuse"/> (a previous result of the same order n), which is consumed: its contents are undefined
+    /// afterwards and it must not be used again (nor a <see cref="Refactorization"/> built on it). L and U arrays are
+    /// kept when large enough and otherwise replaced by arrays of twice the needed size, so a sequence of
+    /// factorizations allocates no factor storage after the first few. The factors are identical to a fresh call's.
+    /// </summary>
+    public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options, int estimatedNnz, LuFactors? reuse)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(q);
@@ -29,8 +39,9 @@ public static unsafe class LUFactorization
         // the factors get exact-size arrays at the end
         var ip = ArrayPool<int>.Shared;
         var dp = ArrayPool<double>.Shared;
-        var lp = new int[n + 1]; var li = ip.Rent(lcap); var lx = dp.Rent(lcap);
-        var up = new int[n + 1]; var ui = ip.Rent(ucap); var ux = dp.Rent(ucap);
+        if (reuse != null && reuse.N != n) throw new ArgumentException("the reused factors have another order", nameof(reuse));
+        var lp = reuse?.L.ColPtr ?? new int[n + 1]; var li = ip.Rent(lcap); var lx = dp.Rent(lcap);
+        var up = reuse?.U.ColPtr ?? new int[n + 1]; var ui = ip.Rent(ucap); var ux = dp.Rent(ucap);
         lcap = li.Length; ucap = ui.Length;
         var pinv = ip.Rent(n);
         Array.Fill(pinv, -1, 0, n);
@@ -41,7 +52,7 @@ public static unsafe class LUFactorization
         var pstack = ip.Rent(n);
         var mark = ip.Rent(n);
         Array.Fill(mark, -1, 0, n);
-        var p = new int[n];
+        var p = reuse?.P ?? new int[n];
         var lpend = ip.Rent(n); // Eisenstat–Liu: DFS length of L(:, s) after symmetric pruning (−1: not pruned)
         Array.Fill(lpend, -1, 0, n);
         int lnz = 0, unz = 0, offDiag = 0;
@@ -202,13 +213,34 @@ public static unsafe class LUFactorization
         // L rows to pivot order, then sort every column by two transpositions (a counting sort, linear in nnz;
         // U's diagonal is its largest row: last) straight into the exact-size arrays of the factors
         for (int t = 0; t < lnz; t++) li[t] = pinv[li[t]];
-        var fli = GC.AllocateUninitializedArray<int>(lnz); var flx = GC.AllocateUninitializedArray<double>(lnz);
-        var fui = GC.AllocateUninitializedArray<int>(unz); var fux = GC.AllocateUninitializedArray<double>(unz);
-        SortedCopy(n, lp, li, lx, fli, flx, stack);
-        SortedCopy(n, up, ui, ux, fui, fux, stack);
+        int[] fli, fui;
+        double[] flx, fux;
+        if (reuse == null)
+        {
+            fli = GC.AllocateUninitializedArray<int>(lnz); flx = GC.AllocateUninitializedArray<double>(lnz);
+            fui = GC.AllocateUninitializedArray<int>(unz); fux = GC.AllocateUninitializedArray<double>(unz);
+        }
+        else
+        {
+            fli = Reserve(reuse.L.RowIdx, lnz); flx = Reserve(reuse.L.Values, lnz);
+            fui = Reserve(reuse.U.RowIdx, unz); fux = Reserve(reuse.U.Values, unz);
+        }
+        if (options.SortFactorRows)
+        {
+            SortedCopy(n, lp, li, lx, fli, flx, stack);
+            SortedCopy(n, up, ui, ux, fui, fux, stack);
+        }
+        else
+        {
+            li.AsSpan(0, lnz).CopyTo(fli); lx.AsSpan(0, lnz).CopyTo(flx);
+            ui.AsSpan(0, unz).CopyTo(fui); ux.AsSpan(0, unz).CopyTo(fux);
+        }
         ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
         ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
-        var f = new LuFactors(n, new CscMatrix(n, n, lp, fli, flx), new CscMatrix(n, n, up, fui, fux), p, (int[])q.Clone())
+        int[] qc;
+        if (reuse == null) qc = (int[])q.Clone();
+        else { qc = reuse.Q; q.AsSpan().CopyTo(qc); }
+        var f = new LuFactors(n, new CscMatrix(n, n, lp, fli, flx), new CscMatrix(n, n, up, fui, fux), p, qc, reuse?.PInverse, reuse?.QInverse)
         {
             Status = status,
             SingularStep = singular,
@@ -219,6 +251,9 @@ public static unsafe class LUFactorization
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         return f;
     }
+
+    /// <summary>The array when it holds <paramref name="used"/> entries, else a new one of twice that length.</summary>
+    private static T[] Reserve<T>(T[] a, int used) => a.Length >= used ? a : GC.AllocateUninitializedArray<T>(Math.Max(2 * used, 16));
 
     private static void Grow<T>(ref T[] a, int used, int capacity)
     {

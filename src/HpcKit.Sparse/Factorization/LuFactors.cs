@@ -4,20 +4,21 @@ namespace HpcKit.Sparse.Factorization;
 
 /// <summary>
 /// Exposed LU factors with A[p[i], q[j]] = (L U)[i, j]: L unit lower triangular (diagonal implicit) and U upper
-/// triangular, both CSC with row indices in pivot order and sorted, U's diagonal last in each column. Row k of P A is
+/// triangular, both CSC with row indices in pivot order and sorted (unless <see cref="LuOptions.SortFactorRows"/> was
+/// false: then in elimination order), U's diagonal last in each column. Row k of P A is
 /// row p[k] of A; column k of A Q is column q[k] of A. Values change in place on refactorization; patterns are frozen.
 /// </summary>
 public sealed class LuFactors
 {
-    internal LuFactors(int n, CscMatrix l, CscMatrix u, int[] p, int[] q)
+    internal LuFactors(int n, CscMatrix l, CscMatrix u, int[] p, int[] q, int[]? pinvStorage = null, int[]? qinvStorage = null)
     {
         N = n;
         L = l;
         U = u;
         P = p;
         Q = q;
-        PInverse = Invert(p);
-        QInverse = Invert(q);
+        PInverse = Invert(p, pinvStorage);
+        QInverse = Invert(q, qinvStorage);
     }
 
     public int N { get; }
@@ -126,9 +127,9 @@ public sealed class LuFactors
         PivotGrowth = double.IsPositiveInfinity(rho) ? 1 : rho;
     }
 
-    private static int[] Invert(int[] p)
+    private static int[] Invert(int[] p, int[]? storage)
     {
-        var inv = new int[p.Length];
+        var inv = storage ?? new int[p.Length];
         for (int k = 0; k < p.Length; k++) inv[p[k]] = k;
         return inv;
     }

@@ -17,4 +17,11 @@ public sealed record LuOptions
 
     /// <summary>Multiply ζ and β by ‖A‖∞.</summary>
     public bool BoostRelativeToNorm { get; init; }
+
+    /// <summary>
+    /// Full factorization: sort the rows of every column of L and U (default). When false (as KLU), L's rows stay in
+    /// elimination order and U's in the topological order of the triangular solve (diagonal still last); solves and
+    /// <see cref="Refactorization"/> need only that, and the values are the same.
+    /// </summary>
+    public bool SortFactorRows { get; init; } = true;
 }
