@@ -1,3 +1,4 @@
+using HpcKit.Core.Random;
 using HpcKit.Graphs.Model;
 
 namespace HpcKit.Graphs.Generation;

@@ -1,3 +1,4 @@
+using HpcKit.Core.Random;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
