@@ -1,3 +1,5 @@
+using HpcKit.Core.Statistics;
+
 namespace HpcKit.Graphs.Tests;
 
 /// <summary>Small statistics toolkit for the validation battery (normal, chi-square, Kolmogorov–Smirnov).</summary>
@@ -9,12 +11,8 @@ internal static class Stat
     /// <summary>Goodness-of-fit tests reject below p = 10⁻⁴.</summary>
     public const double PLimit = 1e-4;
 
-    /// <summary>Upper-tail p-value of χ² with k degrees of freedom (Wilson–Hilferty; accurate to a few % of p for k ≥ 10).</summary>
-    public static double ChiSquareUpper(double x, double k)
-    {
-        double z = (Math.Pow(x / k, 1.0 / 3) - (1 - 2 / (9 * k))) / Math.Sqrt(2 / (9 * k));
-        return NormalUpper(z);
-    }
+    /// <summary>Upper-tail p-value of χ² with k degrees of freedom (exact: Core's regularised upper incomplete gamma).</summary>
+    public static double ChiSquareUpper(double x, int k) => StatTests.ChiSquareSurvival(x, k);
 
     /// <summary>P(Z &gt; z) for standard normal Z.</summary>
     public static double NormalUpper(double z) => 0.5 * Erfc(z / Math.Sqrt(2));
@@ -50,15 +48,8 @@ internal static class Stat
         return Math.Clamp(p, 0, 1);
     }
 
-    public static (double Mean, double Variance) MeanVariance(IReadOnlyList<double> x)
-    {
-        double m = 0;
-        foreach (var v in x) m += v;
-        m /= x.Count;
-        double s = 0;
-        foreach (var v in x) s += (v - m) * (v - m);
-        return (m, s / (x.Count - 1));
-    }
+    /// <summary>Sample mean and (n − 1) variance.</summary>
+    public static (double Mean, double Variance) MeanVariance(IReadOnlyList<double> x) => StatTests.MeanVar([.. x]);
 
     /// <summary>z of a sample variance s² of R values against σ² (normal theory: sd of s²/σ² is √(2/(R−1))).</summary>
     public static double VarianceZ(double sampleVariance, double variance, int r) => (sampleVariance / variance - 1) / Math.Sqrt(2.0 / (r - 1));

@@ -1,3 +1,4 @@
+using HpcKit.Core.Statistics;
 using HpcKit.Core.Random;
 using HpcKit.Diffraction.ActiveLearning;
 

@@ -1,3 +1,4 @@
+using HpcKit.Core.Statistics;
 using HpcKit.Diffraction.ActiveLearning;
 
 namespace HpcKit.Diffraction.Tests.ActiveLearning;

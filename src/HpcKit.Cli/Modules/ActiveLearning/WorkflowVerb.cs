@@ -1,3 +1,4 @@
+using HpcKit.Core.Statistics;
 using System.CommandLine;
 using System.Globalization;
 using HpcKit.Core;

@@ -1,3 +1,4 @@
+using HpcKit.Core.Statistics;
 namespace HpcKit.Diffraction.ActiveLearning;
 
 /// <summary>Mean ± sd over seeds of one arm at one phase.</summary>

@@ -1,4 +1,4 @@
-namespace HpcKit.Diffraction.ActiveLearning;
+namespace HpcKit.Core.Statistics;
 
 /// <summary>
 /// The few distribution functions the experiments and tests need: χ² survival (regularised upper incomplete
