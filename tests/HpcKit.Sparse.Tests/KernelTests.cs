@@ -24,7 +24,7 @@ public unsafe class KernelTests
             for (int i = 0; i < len; i++) expected[idx[i]] -= val[i] * s;
             fixed (double* px = x, pv = val)
             fixed (int* pi = idx)
-                Refactorization.Axpy(px, pi, pv, len, s);
+                SparseKernels.Axpy(px, pi, pv, len, s);
             Assert.Equal(expected, x);
         }
     }

@@ -66,90 +66,25 @@ public static unsafe class LUFactorization
             int j = q[k];
             lp[k] = lnz;
             up[k] = unz;
-            int top = n;
-            double amax = -1;
-            int ipiv = -1;
-            bool diagCandidate = false;
+            int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
+            int top;
             fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pxi = xi, arow = a.RowIdx)
-            {
-                int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
-                // symbolic: reach of A(:, j) in the graph of L, in topological order (iterative DFS)
-                for (int t = a0; t < a1; t++)
-                {
-                    int r = arow[t];
-                    if (pmark[r] == k) continue;
-                    int head = 0;
-                    pstk[0] = r;
-                    while (head >= 0)
-                    {
-                        int i = pstk[head];
-                        int s = ppinv[i];
-                        if (pmark[i] != k)
-                        {
-                            pmark[i] = k;
-                            ppst[head] = s < 0 ? 0 : plp[s];
-                        }
-                        bool done = true;
-                        if (s >= 0)
-                        {
-                            int end = ppend[s] >= 0 ? ppend[s] : plp[s + 1];
-                            for (int pp = ppst[head]; pp < end; pp++)
-                            {
-                                int c = pli[pp];
-                                if (pmark[c] == k) continue;
-                                ppst[head] = pp + 1;
-                                pstk[++head] = c;
-                                done = false;
-                                break;
-                            }
-                        }
-                        if (done)
-                        {
-                            head--;
-                            pxi[--top] = i;
-                        }
-                    }
-                }
-            }
+                top = LeftLookingColumn.Reach(k, n, arow + a0, a1 - a0, pli, plp, ppend, ppinv, pmark, pstk, ppst, pxi);
             // capacity for column k (the reach bounds both parts); the arrays are pinned again below
             int need = n - top + 1;
             if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
             if (lnz + need > lcap) { lcap = Math.Max(lcap + lcap / 2, lnz + need); Grow(ref li, lnz, lcap); Grow(ref lx, lnz, lcap); lcap = li.Length; }
-            double acol = 0, ucol = 0; // max |A(:, j)| and max |U(:, k)| for the growth monitor
-            int cand = top; // xi[top .. cand): the unpivoted rows of the reach, compacted in place
-            fixed (int* pli = li, plp = lp, ppinv = pinv, pxi = xi, arow = a.RowIdx, pui = ui)
+            double acol, ucol; // max |A(:, j)| and max |U(:, k)| for the growth monitor
+            int cand, ipiv;
+            bool diagCandidate;
+            double amax;
+            fixed (int* plp = lp, ppinv = pinv, pxi = xi, arow = a.RowIdx, pui = ui, pli = li)
             fixed (double* plx = lx, px = x, aval = a.Values, pux = ux)
             {
-                int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
-                // numeric: sparse triangular solve x = L \ A(:, j) over the reach. A pivoted row's value is final when
-                // it is reached (topological order), so it goes to U at once and x is cleared behind it
-                for (int t = a0; t < a1; t++)
-                {
-                    px[arow[t]] += aval[t];
-                    acol = Math.Max(acol, Math.Abs(aval[t]));
-                }
-                for (int t = top; t < n; t++)
-                {
-                    int r = pxi[t];
-                    int s = ppinv[r];
-                    if (s < 0) { pxi[cand++] = r; continue; }
-                    double xr = px[r];
-                    px[r] = 0;
-                    ucol = Math.Max(ucol, Math.Abs(xr));
-                    pui[unz] = s;
-                    pux[unz++] = xr;
-                    int len = plp[s + 1] - plp[s];
-                    Refactorization.Axpy(px, pli + plp[s], plx + plp[s], len, xr);
-                    updates += len;
-                }
-                // pivot choice among unpivoted rows
-                for (int t = top; t < cand; t++)
-                {
-                    int r = pxi[t];
-                    if (r == j) diagCandidate = true;
-                    double v = Math.Abs(px[r]);
-                    if (v > amax || (v == amax && r < ipiv)) { amax = v; ipiv = r; }
-                }
+                // numeric: sparse triangular solve x = L \ A(:, j) over the reach; xi[top .. cand) gets the unpivoted rows
+                acol = LeftLookingColumn.ScatterColumn(px, arow + a0, aval + a0, a1 - a0);
+                cand = LeftLookingColumn.SolveOverReach(px, pxi, top, n, ppinv, plp, pli, plx, pui, pux, ref unz, ref updates, out ucol);
+                ipiv = LeftLookingColumn.ChoosePivot(px, pxi, top, cand, j, out amax, out diagCandidate);
             }
             if (ipiv < 0 || amax <= tauAbs || !(amax > 0) || double.IsNaN(amax))
             {
@@ -167,38 +102,15 @@ public static unsafe class LUFactorization
             if (!(dpiv <= maxPiv)) maxPiv = dpiv;
             ucol = Math.Max(ucol, dpiv);
             if (ucol > 0) rho = Math.Min(rho, acol / ucol);
-            for (int t = top; t < cand; t++)
+            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pxi = xi, pui = ui)
+            fixed (double* plx = lx, px = x)
             {
-                int r = xi[t];
-                if (r != ipiv) { li[lnz] = r; lx[lnz++] = x[r] / piv; }
-                x[r] = 0;
-            }
-            flops += lnz - lp[k];
-            ui[unz] = k; ux[unz++] = piv;
-            pinv[ipiv] = k;
-            p[k] = ipiv;
-            // symmetric pruning (Eisenstat–Liu 1993): when U(s, k) ≠ 0 and L(ipiv, s) ≠ 0, the unpivoted rows of
-            // L(:, s) are reachable through column k, so the DFS may skip them. Numeric work still uses all of L(:, s).
-            for (int t = up[k]; t < unz - 1; t++)
-            {
-                int s = ui[t];
-                if (lpend[s] >= 0) continue;
-                int e0 = lp[s], e1 = lp[s + 1];
-                bool has = false;
-                for (int pp = e0; pp < e1; pp++) if (li[pp] == ipiv) { has = true; break; }
-                if (!has) continue;
-                int head = e0, tail = e1;
-                while (head < tail)
-                {
-                    if (pinv[li[head]] >= 0) head++;
-                    else
-                    {
-                        tail--;
-                        (li[head], li[tail]) = (li[tail], li[head]);
-                        (lx[head], lx[tail]) = (lx[tail], lx[head]);
-                    }
-                }
-                lpend[s] = head;
+                lnz = LeftLookingColumn.StoreL(px, pxi, top, cand, ipiv, piv, pli, plx, lnz);
+                flops += lnz - lp[k];
+                pui[unz] = k; ux[unz++] = piv;
+                pinv[ipiv] = k;
+                p[k] = ipiv;
+                LeftLookingColumn.Prune(pui, up[k], unz - 1, ipiv, plp, pli, plx, ppend, ppinv);
             }
         }
         if (status != FactorStatus.Ok)

@@ -61,19 +61,11 @@ public sealed unsafe class Refactorization
         {
             for (int k = 0; k < n; k++)
             {
-                int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
-                int l0 = lp[k], l1 = lp[k + 1];
                 // x is all zero here: every entry written below is cleared again while it is gathered
                 int j = q[k];
-                for (int t = ap[j]; t < ap[j + 1]; t++) x[tr[t]] += val[t];
-                for (int t = u0; t < u1; t++)
-                {
-                    int r = ui[t];
-                    double xr = x[r];
-                    x[r] = 0;
-                    ux[t] = xr;
-                    Axpy(x, li + lp[r], lx + lp[r], lp[r + 1] - lp[r], xr);
-                }
+                SparseKernels.ScatterAdd(x, tr + ap[j], val + ap[j], ap[j + 1] - ap[j]);
+                int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
+                SparseKernels.EliminateFrozen(x, ui + u0, ux + u0, u1 - u0, lp, li, lx);
                 double u = x[k];
                 x[k] = 0;
                 double au = Math.Abs(u);
@@ -86,13 +78,8 @@ public sealed unsafe class Refactorization
                 }
                 if (!double.IsFinite(u)) finite = false;
                 ux[u1] = u;
-                double inv = 1.0 / u;
-                for (int t = l0; t < l1; t++)
-                {
-                    int i = li[t];
-                    lx[t] = x[i] * inv;
-                    x[i] = 0;
-                }
+                int l0 = lp[k];
+                SparseKernels.GatherScaled(x, li + l0, lx + l0, lp[k + 1] - l0, 1.0 / u);
             }
         }
         f.Boosts = boosts;
@@ -100,20 +87,6 @@ public sealed unsafe class Refactorization
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         f.Status = finite ? FactorStatus.Ok : FactorStatus.NonFinite;
         return f.Status;
-    }
-
-    /// <summary>x[idx[i]] −= val[i]·s for i &lt; len, unrolled by four (distinct indices: a column of L).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static void Axpy(double* x, int* idx, double* val, int len, double s)
-    {
-        int i = 0;
-        for (; i + 4 <= len; i += 4)
-        {
-            int i0 = idx[i], i1 = idx[i + 1], i2 = idx[i + 2], i3 = idx[i + 3];
-            double v0 = x[i0] - val[i] * s, v1 = x[i1] - val[i + 1] * s, v2 = x[i2] - val[i + 2] * s, v3 = x[i3] - val[i + 3] * s;
-            x[i0] = v0; x[i1] = v1; x[i2] = v2; x[i3] = v3;
-        }
-        for (; i < len; i++) x[idx[i]] -= val[i] * s;
     }
 
     /// <summary>Recomputes ρ and cheap rcond for the current values (one pass over A and U).</summary>

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+
+namespace HpcKit.Sparse.Factorization;
+
+/// <summary>
+/// The inner loops of factorization, refactorization and triangular solves, on raw pointers. Each loop that runs
+/// once per column is its own non-inlined method: inside one large method with a dozen pinned arrays the JIT runs
+/// out of registers and spills the indices of the unrolled scatter loop to the stack (measured: the refactorization
+/// of ACTIVSg200 took 0.99 ms with the loops inline and 0.70 ms with them split out).
+/// </summary>
+internal static unsafe class SparseKernels
+{
+    /// <summary>x[idx[i]] −= val[i]·s for i &lt; len, unrolled by four (the indices of one column are distinct).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Axpy(double* x, int* idx, double* val, nint len, double s)
+    {
+        int* end = idx + len;
+        for (; idx + 4 <= end; idx += 4, val += 4)
+        {
+            nint i0 = idx[0], i1 = idx[1], i2 = idx[2], i3 = idx[3];
+            double v0 = x[i0] - val[0] * s, v1 = x[i1] - val[1] * s, v2 = x[i2] - val[2] * s, v3 = x[i3] - val[3] * s;
+            x[i0] = v0; x[i1] = v1; x[i2] = v2; x[i3] = v3;
+        }
+        for (; idx < end; idx++, val++) x[*idx] -= *val * s;
+    }
+
+    /// <summary>x[idx[i]] += val[i] for i &lt; len.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ScatterAdd(double* x, int* idx, double* val, nint len)
+    {
+        for (nint t = 0; t < len; t++) x[idx[t]] += val[t];
+    }
+
+    /// <summary>
+    /// One column of U along a frozen pattern: for each of its <paramref name="len"/> off-diagonal entries (row r in a
+    /// topological order), u = x[r] is stored and cleared, and x −= u·L(:, r). L is CSC (lp, li, lx).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void EliminateFrozen(double* x, int* ui, double* ux, nint len, int* lp, int* li, double* lx)
+    {
+        for (nint t = 0; t < len; t++)
+        {
+            nint r = ui[t];
+            double xr = x[r];
+            x[r] = 0;
+            ux[t] = xr;
+            nint s = lp[r];
+            Axpy(x, li + s, lx + s, lp[r + 1] - s, xr);
+        }
+    }
+
+    /// <summary>lx[i] = x[li[i]]·inv and x[li[i]] = 0 for i &lt; len (gathers one column of L and clears x behind it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void GatherScaled(double* x, int* li, double* lx, nint len, double inv)
+    {
+        for (nint t = 0; t < len; t++)
+        {
+            nint i = li[t];
+            lx[t] = x[i] * inv;
+            x[i] = 0;
+        }
+    }
+}
