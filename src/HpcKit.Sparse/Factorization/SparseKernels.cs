@@ -60,4 +60,31 @@ internal static unsafe class SparseKernels
             x[i] = 0;
         }
     }
+
+    /// <summary>y ← L⁻¹ y for unit lower triangular CSC L (diagonal implicit), column by column.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ForwardUnitLower(double* y, int n, int* lp, int* li, double* lx)
+    {
+        for (nint k = 0; k < n; k++)
+        {
+            double yk = y[k];
+            if (yk == 0) continue;
+            nint s = lp[k];
+            Axpy(y, li + s, lx + s, lp[k + 1] - s, yk);
+        }
+    }
+
+    /// <summary>y ← U⁻¹ y for upper triangular CSC U whose diagonal is the last entry of each column.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void BackwardUpper(double* y, int n, int* up, int* ui, double* ux)
+    {
+        for (nint k = n - 1; k >= 0; k--)
+        {
+            nint s = up[k], d = up[k + 1] - 1;
+            double yk = y[k] / ux[d];
+            y[k] = yk;
+            if (yk == 0) continue;
+            Axpy(y, ui + s, ux + s, d - s, yk);
+        }
+    }
 }

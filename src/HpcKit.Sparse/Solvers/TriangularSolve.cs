@@ -10,28 +10,19 @@ namespace HpcKit.Sparse.Solvers;
 public static class TriangularSolve
 {
     /// <summary>Solves A x = b with the factors; <paramref name="work"/> has length ≥ n.</summary>
-    public static void Solve(LuFactors f, ReadOnlySpan<double> b, Span<double> x, Span<double> work)
+    public static unsafe void Solve(LuFactors f, ReadOnlySpan<double> b, Span<double> x, Span<double> work)
     {
         ArgumentNullException.ThrowIfNull(f);
         int n = f.N;
+        if (b.Length < n || x.Length < n || work.Length < n) throw new ArgumentException("vectors shorter than the order of the factors");
         var y = work[..n];
         var p = f.P;
         for (int k = 0; k < n; k++) y[k] = b[p[k]];
-        var lp = f.L.ColPtr; var li = f.L.RowIdx; var lx = f.L.Values;
-        for (int k = 0; k < n; k++)
+        fixed (int* lp = f.L.ColPtr, li = f.L.RowIdx, up = f.U.ColPtr, ui = f.U.RowIdx)
+        fixed (double* lx = f.L.Values, ux = f.U.Values, py = y)
         {
-            double yk = y[k];
-            if (yk == 0) continue;
-            for (int t = lp[k]; t < lp[k + 1]; t++) y[li[t]] -= lx[t] * yk;
-        }
-        var up = f.U.ColPtr; var ui = f.U.RowIdx; var ux = f.U.Values;
-        for (int k = n - 1; k >= 0; k--)
-        {
-            int d = up[k + 1] - 1;
-            double yk = y[k] / ux[d];
-            y[k] = yk;
-            if (yk == 0) continue;
-            for (int t = up[k]; t < d; t++) y[ui[t]] -= ux[t] * yk;
+            SparseKernels.ForwardUnitLower(py, n, lp, li, lx);
+            SparseKernels.BackwardUpper(py, n, up, ui, ux);
         }
         var q = f.Q;
         for (int k = 0; k < n; k++) x[q[k]] = y[k];
