@@ -307,9 +307,15 @@ internal static unsafe class SparseKluComparison
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        // warm-up until the JIT has promoted the hot loops (≥ 40 calls or 0.5 s), so both sides run steady-state code
+        // warm-up until tiered compilation has promoted the hot methods (it waits ~100 ms without new tier-0 code
+        // before counting calls): at least 3 calls and 0.3 s, then up to 40 calls or 2 s, so both sides run steady-state code
         long w0 = Stopwatch.GetTimestamp();
-        for (int calls = 0; calls < 40 && (calls == 0 || Stopwatch.GetElapsedTime(w0).TotalSeconds < 0.5); calls++) a();
+        for (int calls = 0; ; calls++)
+        {
+            double el = Stopwatch.GetElapsedTime(w0).TotalSeconds;
+            if (calls >= 3 && el >= 0.3 && (calls >= 40 || el >= 2)) break;
+            a();
+        }
         var t = new double[reps];
         GC.Collect();
         for (int i = 0; i < reps; i++)

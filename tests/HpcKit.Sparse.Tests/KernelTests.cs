@@ -1,5 +1,6 @@
 using HpcKit.Core.Random;
 using HpcKit.Sparse.Factorization;
+using HpcKit.Sparse.Kernels;
 using HpcKit.Sparse.Storage;
 
 namespace HpcKit.Sparse.Tests;

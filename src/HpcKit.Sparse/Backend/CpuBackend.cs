@@ -16,6 +16,8 @@ public sealed class CpuBackend : ISparseBackend
 
     public int Boosts => Factors?.Boosts ?? 0;
 
+    public bool RefactorUpdatesMonitors => true;
+
     public void Setup(LuFactors factors, CscMatrix pattern)
     {
         ArgumentNullException.ThrowIfNull(factors);

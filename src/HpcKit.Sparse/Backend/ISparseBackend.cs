@@ -22,6 +22,12 @@ public interface ISparseBackend : IPreconditioner
     /// <summary>Frozen-pivot refactorization with new values in the pattern's order.</summary>
     FactorStatus Refactor(ReadOnlySpan<double> values, LuOptions options, double scale);
 
+    /// <summary>
+    /// True when <see cref="Refactor"/> also updates the monitors of <see cref="Factors"/> (min/max |u_kk|, pivot
+    /// growth); otherwise the host recomputes them from the host copy of U.
+    /// </summary>
+    bool RefactorUpdatesMonitors { get; }
+
     /// <summary>Boosts of the last refactorization.</summary>
     int Boosts { get; }
 

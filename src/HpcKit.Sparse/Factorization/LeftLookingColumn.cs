@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using HpcKit.Sparse.Kernels;
 
 namespace HpcKit.Sparse.Factorization;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HpcKit.Sparse.Kernels;
 using HpcKit.Sparse.Storage;
 
 namespace HpcKit.Sparse.Factorization;
@@ -7,7 +8,8 @@ namespace HpcKit.Sparse.Factorization;
 /// Numeric refactorization along frozen pivots and frozen L/U patterns, with static pivot boosting (spec §3.4).
 /// Built once after a full factorization: it precomputes, for every entry of A, its row in pivot order. Each call
 /// scatters the new column q[k], eliminates with the columns of L in ascending order (a topological order for a
-/// frozen pattern, so no DFS), and replaces |u_kk| &lt; ζ by ±β (sign of the computed pivot, + for 0). No pivot
+/// frozen pattern, so no DFS), and replaces |u_kk| &lt; ζ by ±β (sign of the computed pivot, + for 0). The monitors
+/// (min/max |u_kk| after boosting, pivot growth ρ) are updated in the same pass. No pivot
 /// search, no allocation, no pattern growth; cost equals the flops of the factorization. The dense work vector is
 /// cleared while values are gathered (no separate clearing pass).
 /// </summary>
@@ -54,6 +56,7 @@ public sealed unsafe class Refactorization
         double zeta = options.ZeroThreshold * scale, beta = options.BoostValue * scale;
         int boosts = 0;
         double minBefore = double.PositiveInfinity;
+        double mn = double.PositiveInfinity, mx = 0, rho = double.PositiveInfinity; // monitors, as LuFactors.ComputeMonitors
         f.BoostedSteps.Clear();
         bool finite = true;
         fixed (int* lp = f.L.ColPtr, li = f.L.RowIdx, up = f.U.ColPtr, ui = f.U.RowIdx, q = f.Q, ap = _aColPtr, tr = _targetRow)
@@ -63,9 +66,9 @@ public sealed unsafe class Refactorization
             {
                 // x is all zero here: every entry written below is cleared again while it is gathered
                 int j = q[k];
-                SparseKernels.ScatterAdd(x, tr + ap[j], val + ap[j], ap[j + 1] - ap[j]);
+                double amax = SparseKernels.ScatterAdd(x, tr + ap[j], val + ap[j], ap[j + 1] - ap[j]);
                 int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
-                SparseKernels.EliminateFrozen(x, ui + u0, ux + u0, u1 - u0, lp, li, lx);
+                double umax = SparseKernels.EliminateFrozen(x, ui + u0, ux + u0, u1 - u0, lp, li, lx);
                 double u = x[k];
                 x[k] = 0;
                 double au = Math.Abs(u);
@@ -78,17 +81,20 @@ public sealed unsafe class Refactorization
                 }
                 if (!double.IsFinite(u)) finite = false;
                 ux[u1] = u;
+                au = Math.Abs(u);
+                if (!(au >= mn)) mn = au;
+                if (!(au <= mx)) mx = au;
+                umax = Math.Max(umax, au);
+                if (umax > 0) rho = Math.Min(rho, amax / umax);
                 int l0 = lp[k];
                 SparseKernels.GatherScaled(x, li + l0, lx + l0, lp[k + 1] - l0, 1.0 / u);
             }
         }
         f.Boosts = boosts;
         f.MinPivotBeforeBoost = minBefore;
+        f.SetMonitors(mn, mx, rho);
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         f.Status = finite ? FactorStatus.Ok : FactorStatus.NonFinite;
         return f.Status;
     }
-
-    /// <summary>Recomputes ρ and cheap rcond for the current values (one pass over A and U).</summary>
-    public void UpdateMonitors(CscMatrix a) => _f.ComputeMonitors(a);
 }

@@ -21,6 +21,7 @@ public sealed class SequenceSolver
     private readonly Fgmres _fgmres;
     private readonly double[] _r, _rowSum;
     private SymbolicAnalysis? _analysis;
+    private LuFactors? _spare; // factors the backend no longer holds: storage for the next full factorization
     private double _rcondAtFull;
     private int _index;
 
@@ -46,7 +47,10 @@ public sealed class SequenceSolver
 
     public SymbolicAnalysis? Analysis => _analysis;
 
-    /// <summary>Current factors (host view), null before the first factorization.</summary>
+    /// <summary>
+    /// Current factors (host view), null before the first factorization. Valid until the second full factorization
+    /// after it: the facade alternates two sets of factor storage, so copy what must outlive that.
+    /// </summary>
     public LuFactors? Factors => _backend.Factors;
 
     public ISparseBackend Backend => _backend;
@@ -139,21 +143,23 @@ public sealed class SequenceSolver
                 if (!Fallback(reason, ref acc)) return Singular(k, t0, acc);
             }
         }
-        if (!stale)
+        double relFinal, nsr, omega;
+        if (stale) relFinal = FinalResidual(b, x, out nsr, out omega);
+        else
         {
             fg = SolveAndRefine(b, x, ref acc, _o.Fgmres.MaxIterations);
-            double rel = FinalResidual(b, x, out _, out _);
-            bool bad = !double.IsFinite(rel) || fg.Status == FgmresStatus.NonFinite;
-            if ((bad || rel > _o.FallbackResidual) && !fallbackUsed && path != SolvePath.Full)
+            relFinal = FinalResidual(b, x, out nsr, out omega);
+            bool bad = !double.IsFinite(relFinal) || fg.Status == FgmresStatus.NonFinite;
+            if ((bad || relFinal > _o.FallbackResidual) && !fallbackUsed && path != SolvePath.Full)
             {
                 reason = bad ? FallbackReason.NonFinite : FallbackReason.Residual;
                 fallbackUsed = true;
                 path = SolvePath.Fallback;
                 if (!Fallback(reason, ref acc)) return Singular(k, t0, acc);
                 fg = SolveAndRefine(b, x, ref acc, _o.Fgmres.MaxIterations);
+                relFinal = FinalResidual(b, x, out nsr, out omega);
             }
         }
-        double relFinal = FinalResidual(b, x, out double nsr, out double omega);
         var status = double.IsFinite(relFinal) && relFinal <= _o.FallbackResidual ? SystemStatus.Converged : SystemStatus.Inaccurate;
         if (status == SystemStatus.Inaccurate) Report.Inaccurate++;
         int boosts = path is SolvePath.Refactor or SolvePath.Stale ? _backend.Boosts : 0;
@@ -188,11 +194,14 @@ public sealed class SequenceSolver
     private bool FullFactor(ref Acc acc, bool fallback)
     {
         long t0 = Stopwatch.GetTimestamp();
-        var f = LUFactorization.Factorize(_a, _analysis!.Q, _o.Lu, _analysis.EstimatedFactorNnz);
+        // into the storage of the factors before the current ones (consumed even on failure; the current ones stay)
+        var f = LUFactorization.Factorize(_a, _analysis!.Q, _o.Lu, _analysis.EstimatedFactorNnz, _spare);
+        _spare = null;
         double s = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         acc.Factor += s;
         if (fallback) Report.FallbackSeconds += s; else Report.FactorSeconds += s;
         if (f.Status != FactorStatus.Ok) return false;
+        _spare = _backend.Factors;
         _backend.Setup(f, _a);
         _rcondAtFull = f.CheapRcond;
         return true;
@@ -209,7 +218,7 @@ public sealed class SequenceSolver
         Report.RefactorSeconds += s;
         long t1 = Stopwatch.GetTimestamp();
         var f = Factors!;
-        f.ComputeMonitors(_a);
+        if (!_backend.RefactorUpdatesMonitors) f.ComputeMonitors(_a);
         Report.MonitorSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
         if (st == FactorStatus.NonFinite || !double.IsFinite(f.MinAbsPivot) || !double.IsFinite(f.MaxAbsPivot)) return FallbackReason.NonFinite;
         if (_backend.Boosts > MaxBoosts) return FallbackReason.TooManyBoosts;
@@ -276,11 +285,8 @@ public sealed class SequenceSolver
 
     private double NormInf()
     {
-        var s = _rowSum.AsSpan();
-        s.Clear();
-        var ri = _a.RowIdx; var v = _a.Values;
-        for (int p = 0; p < _a.Nnz; p++) s[ri[p]] += Math.Abs(v[p]);
-        return TensorPrimitives.Max<double>(s);
+        _a.AbsRowSums(_rowSum);
+        return _rowSum.Length == 0 ? 0 : TensorPrimitives.Max<double>(_rowSum);
     }
 
     private SystemReport Singular(int k, long t0, Acc acc)

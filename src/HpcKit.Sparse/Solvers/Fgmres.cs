@@ -174,14 +174,7 @@ public sealed class Fgmres
     {
         ArgumentNullException.ThrowIfNull(a);
         var s = _absAx.AsSpan(0, a.Rows);
-        TensorPrimitives.Abs(b, s);
-        var cp = a.ColPtr; var ri = a.RowIdx; var v = a.Values;
-        for (int j = 0; j < a.Columns; j++)
-        {
-            double xj = Math.Abs(x[j]);
-            if (xj == 0) continue;
-            for (int p = cp[j]; p < cp[j + 1]; p++) s[ri[p]] += Math.Abs(v[p]) * xj;
-        }
+        a.AbsResidualScale(b, x, s);
         double w = 0;
         for (int i = 0; i < s.Length; i++)
         {

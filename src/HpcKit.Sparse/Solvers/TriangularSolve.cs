@@ -1,4 +1,5 @@
 using HpcKit.Sparse.Factorization;
+using HpcKit.Sparse.Kernels;
 
 namespace HpcKit.Sparse.Solvers;
 

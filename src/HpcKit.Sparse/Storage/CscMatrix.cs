@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using HpcKit.Sparse.Kernels;
+
 namespace HpcKit.Sparse.Storage;
 
 /// <summary>
@@ -134,39 +137,56 @@ public sealed class CscMatrix
     }
 
     /// <summary>y = A x.</summary>
-    public void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    public unsafe void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
+        CheckVectors(x.Length, y.Length);
         y[..Rows].Clear();
-        var cp = ColPtr; var ri = RowIdx; var v = Values;
-        for (int j = 0; j < Columns; j++)
-        {
-            double xj = x[j];
-            if (xj == 0) continue;
-            for (int p = cp[j]; p < cp[j + 1]; p++) y[ri[p]] += v[p] * xj;
-        }
+        fixed (int* cp = ColPtr, ri = RowIdx)
+        fixed (double* v = Values, px = x, py = y)
+            SparseKernels.CscGaxpy(py, Columns, cp, ri, v, px, -1.0);
     }
 
     /// <summary>r = b − A x.</summary>
-    public void Residual(ReadOnlySpan<double> b, ReadOnlySpan<double> x, Span<double> r)
+    public unsafe void Residual(ReadOnlySpan<double> b, ReadOnlySpan<double> x, Span<double> r)
     {
+        CheckVectors(x.Length, r.Length);
         b[..Rows].CopyTo(r);
-        var cp = ColPtr; var ri = RowIdx; var v = Values;
-        for (int j = 0; j < Columns; j++)
-        {
-            double xj = x[j];
-            if (xj == 0) continue;
-            for (int p = cp[j]; p < cp[j + 1]; p++) r[ri[p]] -= v[p] * xj;
-        }
+        fixed (int* cp = ColPtr, ri = RowIdx)
+        fixed (double* v = Values, px = x, pr = r)
+            SparseKernels.CscGaxpy(pr, Columns, cp, ri, v, px, 1.0);
+    }
+
+    /// <summary>s = |b| + |A| |x| (componentwise; the denominator of the backward error).</summary>
+    public unsafe void AbsResidualScale(ReadOnlySpan<double> b, ReadOnlySpan<double> x, Span<double> s)
+    {
+        CheckVectors(x.Length, s.Length);
+        TensorPrimitives.Abs(b[..Rows], s);
+        fixed (int* cp = ColPtr, ri = RowIdx)
+        fixed (double* v = Values, px = x, ps = s)
+            SparseKernels.CscAbsGaxpy(ps, Columns, cp, ri, v, px);
+    }
+
+    /// <summary>Row sums of |A| into <paramref name="sums"/> (length ≥ Rows).</summary>
+    public unsafe void AbsRowSums(Span<double> sums)
+    {
+        if (sums.Length < Rows) throw new ArgumentException("vector shorter than the rows of the matrix", nameof(sums));
+        sums[..Rows].Clear();
+        fixed (int* ri = RowIdx)
+        fixed (double* v = Values, ps = sums)
+            SparseKernels.AbsRowSums(ps, Nnz, ri, v);
     }
 
     /// <summary>‖A‖∞ (max row sum of magnitudes).</summary>
     public double NormInf()
     {
         var s = new double[Rows];
-        for (int p = 0; p < Nnz; p++) s[RowIdx[p]] += Math.Abs(Values[p]);
-        double m = 0;
-        foreach (double v in s) m = Math.Max(m, v);
-        return m;
+        AbsRowSums(s);
+        return Rows == 0 ? 0 : TensorPrimitives.Max<double>(s);
+    }
+
+    private void CheckVectors(int inLength, int outLength)
+    {
+        if (inLength < Columns || outLength < Rows) throw new ArgumentException($"vector lengths {inLength}, {outLength} do not fit a {Rows} x {Columns} matrix");
     }
 
     /// <summary>‖A‖₁ (max column sum of magnitudes).</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace HpcKit.Sparse.Factorization;
+namespace HpcKit.Sparse.Kernels;
 
 /// <summary>
 /// The inner loops of factorization, refactorization and triangular solves, on raw pointers. Each loop that runs
@@ -24,29 +24,39 @@ internal static unsafe class SparseKernels
         for (; idx < end; idx++, val++) x[*idx] -= *val * s;
     }
 
-    /// <summary>x[idx[i]] += val[i] for i &lt; len.</summary>
+    /// <summary>x[idx[i]] += val[i] for i &lt; len; returns max |val[i]|.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void ScatterAdd(double* x, int* idx, double* val, nint len)
+    public static double ScatterAdd(double* x, int* idx, double* val, nint len)
     {
-        for (nint t = 0; t < len; t++) x[idx[t]] += val[t];
+        double amax = 0;
+        for (nint t = 0; t < len; t++)
+        {
+            double v = val[t];
+            x[idx[t]] += v;
+            amax = Math.Max(amax, Math.Abs(v));
+        }
+        return amax;
     }
 
     /// <summary>
     /// One column of U along a frozen pattern: for each of its <paramref name="len"/> off-diagonal entries (row r in a
-    /// topological order), u = x[r] is stored and cleared, and x −= u·L(:, r). L is CSC (lp, li, lx).
+    /// topological order), u = x[r] is stored and cleared, and x −= u·L(:, r). L is CSC (lp, li, lx). Returns max |u|.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void EliminateFrozen(double* x, int* ui, double* ux, nint len, int* lp, int* li, double* lx)
+    public static double EliminateFrozen(double* x, int* ui, double* ux, nint len, int* lp, int* li, double* lx)
     {
+        double umax = 0;
         for (nint t = 0; t < len; t++)
         {
             nint r = ui[t];
             double xr = x[r];
             x[r] = 0;
             ux[t] = xr;
+            umax = Math.Max(umax, Math.Abs(xr));
             nint s = lp[r];
             Axpy(x, li + s, lx + s, lp[r + 1] - s, xr);
         }
+        return umax;
     }
 
     /// <summary>lx[i] = x[li[i]]·inv and x[li[i]] = 0 for i &lt; len (gathers one column of L and clears x behind it).</summary>
@@ -86,5 +96,37 @@ internal static unsafe class SparseKernels
             if (yk == 0) continue;
             Axpy(y, ui + s, ux + s, d - s, yk);
         }
+    }
+
+    /// <summary>y −= sign·A x for CSC A with <paramref name="columns"/> columns (sign = −1: y += A x); columns with x_j = 0 are skipped.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void CscGaxpy(double* y, nint columns, int* cp, int* ri, double* v, double* x, double sign)
+    {
+        for (nint j = 0; j < columns; j++)
+        {
+            double xj = x[j];
+            if (xj == 0) continue;
+            nint s = cp[j];
+            Axpy(y, ri + s, v + s, cp[j + 1] - s, sign * xj);
+        }
+    }
+
+    /// <summary>s += |A| |x| for CSC A (the denominator of the componentwise backward error).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void CscAbsGaxpy(double* s, nint columns, int* cp, int* ri, double* v, double* x)
+    {
+        for (nint j = 0; j < columns; j++)
+        {
+            double xj = Math.Abs(x[j]);
+            if (xj == 0) continue;
+            for (nint p = cp[j], e = cp[j + 1]; p < e; p++) s[ri[p]] += Math.Abs(v[p]) * xj;
+        }
+    }
+
+    /// <summary>s[ri[p]] += |v[p]| for p &lt; nnz (row sums of |A|).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void AbsRowSums(double* s, nint nnz, int* ri, double* v)
+    {
+        for (nint p = 0; p < nnz; p++) s[ri[p]] += Math.Abs(v[p]);
     }
 }
