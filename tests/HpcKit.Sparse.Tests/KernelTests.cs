@@ -77,6 +77,15 @@ public unsafe class KernelTests
         for (int t = 0; t < l0.Length; t++) Assert.True(Math.Abs(f.L.Values[t] - l0[t]) <= 1e-12 * Math.Max(1, Math.Abs(l0[t])), $"L[{t}]");
         for (int t = 0; t < u0.Length; t++) Assert.True(Math.Abs(f.U.Values[t] - u0[t]) <= 1e-12 * Math.Max(1, Math.Abs(u0[t])), $"U[{t}]");
         Assert.True(FactorizationTests.FactorizationResidual(a, f) <= 1e-13);
+        // the monitors the refactorization computes in its pass equal the two-pass computation, for new values too
+        var perturbed = a.WithValues(a.Values.Select((v, t) => v * (1 + 0.2 * Math.Sin(t))).ToArray());
+        Assert.Equal(FactorStatus.Ok, r.Refactor(perturbed, new LuOptions()));
+        (mn, mx, rho) = (f.MinAbsPivot, f.MaxAbsPivot, f.PivotGrowth);
+        f.ComputeMonitors(perturbed);
+        Assert.Equal(mn, f.MinAbsPivot);
+        Assert.Equal(mx, f.MaxAbsPivot);
+        Assert.Equal(rho, f.PivotGrowth);
+        Assert.False(u0.AsSpan().SequenceEqual(f.U.Values)); // the values did change
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public static unsafe class LUFactorization
         var xi = ip.Rent(n);       // reach output (top .. n)
         var stack = ip.Rent(n);
         var pstack = ip.Rent(n);
+        var searchEnd = ip.Rent(n);
         var mark = ip.Rent(n);
         Array.Fill(mark, -1, 0, n);
         var p = reuse?.P ?? new int[n];
@@ -68,8 +69,8 @@ public static unsafe class LUFactorization
             up[k] = unz;
             int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
             int top;
-            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pxi = xi, arow = a.RowIdx)
-                top = LeftLookingColumn.Reach(k, n, arow + a0, a1 - a0, pli, plp, ppend, ppinv, pmark, pstk, ppst, pxi);
+            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pend0 = searchEnd, pxi = xi, arow = a.RowIdx)
+                top = LeftLookingColumn.Reach(k, n, arow + a0, a1 - a0, pli, plp, ppend, ppinv, pmark, pstk, ppst, pend0, pxi);
             // capacity for column k (the reach bounds both parts); the arrays are pinned again below
             int need = n - top + 1;
             if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
@@ -148,7 +149,7 @@ public static unsafe class LUFactorization
             ui.AsSpan(0, unz).CopyTo(fui); ux.AsSpan(0, unz).CopyTo(fux);
         }
         ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
-        ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(mark); ip.Return(lpend);
+        ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(searchEnd); ip.Return(mark); ip.Return(lpend);
         int[] qc;
         if (reuse == null) qc = (int[])q.Clone();
         else { qc = reuse.Q; q.AsSpan().CopyTo(qc); }

@@ -12,11 +12,12 @@ internal static unsafe class LeftLookingColumn
 {
     /// <summary>
     /// Nonzero set of L \ A(:, j) by depth-first search in the graph of L from the rows <paramref name="arow"/>,
-    /// written to xi[top .. n) in topological order; returns top. Visited rows get mark = k. L(:, s) is searched up
-    /// to lpend[s] when it was pruned (≥ 0), else whole. stack and pstack are scratch of length n.
+    /// written to xi[top .. n) in topological order; returns top. Rows get mark = k when pushed. L(:, s) is searched up
+    /// to lpend[s] when it was pruned (≥ 0), else whole. stack, next and end are scratch of length n: per stack level
+    /// the row, the next entry of its column of L to look at, and where that column's search ends.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static int Reach(int k, int n, int* arow, int alen, int* li, int* lp, int* lpend, int* pinv, int* mark, int* stack, int* pstack, int* xi)
+    public static int Reach(int k, int n, int* arow, int alen, int* li, int* lp, int* lpend, int* pinv, int* mark, int* stack, int* next, int* end, int* xi)
     {
         int top = n;
         for (int t = 0; t < alen; t++)
@@ -24,38 +25,35 @@ internal static unsafe class LeftLookingColumn
             int r = arow[t];
             if (mark[r] == k) continue;
             int head = 0;
-            stack[0] = r;
+            Push(r, 0, k, lp, lpend, pinv, mark, stack, next, end);
             while (head >= 0)
             {
-                int i = stack[head];
-                int s = pinv[i];
-                if (mark[i] != k)
+                int pp = next[head], e = end[head];
+                int child = -1;
+                while (pp < e)
                 {
-                    mark[i] = k;
-                    pstack[head] = s < 0 ? 0 : lp[s];
+                    int c = li[pp++];
+                    if (mark[c] != k) { child = c; break; }
                 }
-                bool done = true;
-                if (s >= 0)
+                if (child >= 0)
                 {
-                    int end = lpend[s] >= 0 ? lpend[s] : lp[s + 1];
-                    for (int pp = pstack[head]; pp < end; pp++)
-                    {
-                        int c = li[pp];
-                        if (mark[c] == k) continue;
-                        pstack[head] = pp + 1;
-                        stack[++head] = c;
-                        done = false;
-                        break;
-                    }
+                    next[head] = pp;
+                    Push(child, ++head, k, lp, lpend, pinv, mark, stack, next, end);
                 }
-                if (done)
-                {
-                    head--;
-                    xi[--top] = i;
-                }
+                else xi[top = top - 1] = stack[head--];
             }
         }
         return top;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Push(int row, int level, int k, int* lp, int* lpend, int* pinv, int* mark, int* stack, int* next, int* end)
+    {
+        mark[row] = k;
+        stack[level] = row;
+        int s = pinv[row];
+        if (s < 0) { next[level] = 0; end[level] = 0; }
+        else { next[level] = lp[s]; end[level] = lpend[s] >= 0 ? lpend[s] : lp[s + 1]; }
     }
 
     /// <summary>x[row[t]] += val[t]; returns max |val|.</summary>

@@ -144,11 +144,11 @@ public sealed class SequenceSolver
             }
         }
         double relFinal, nsr, omega;
-        if (stale) relFinal = FinalResidual(b, x, out nsr, out omega);
+        if (stale) relFinal = FinalResidual(b, x, fg, out nsr, out omega);
         else
         {
             fg = SolveAndRefine(b, x, ref acc, _o.Fgmres.MaxIterations);
-            relFinal = FinalResidual(b, x, out nsr, out omega);
+            relFinal = FinalResidual(b, x, fg, out nsr, out omega);
             bool bad = !double.IsFinite(relFinal) || fg.Status == FgmresStatus.NonFinite;
             if ((bad || relFinal > _o.FallbackResidual) && !fallbackUsed && path != SolvePath.Full)
             {
@@ -157,7 +157,7 @@ public sealed class SequenceSolver
                 path = SolvePath.Fallback;
                 if (!Fallback(reason, ref acc)) return Singular(k, t0, acc);
                 fg = SolveAndRefine(b, x, ref acc, _o.Fgmres.MaxIterations);
-                relFinal = FinalResidual(b, x, out nsr, out omega);
+                relFinal = FinalResidual(b, x, fg, out nsr, out omega);
             }
         }
         var status = double.IsFinite(relFinal) && relFinal <= _o.FallbackResidual ? SystemStatus.Converged : SystemStatus.Inaccurate;
@@ -178,7 +178,7 @@ public sealed class SequenceSolver
         long t0 = Stopwatch.GetTimestamp();
         var acc = new Acc();
         var fg = SolveAndRefine(b, x, ref acc, _o.Fgmres.MaxIterations);
-        double rel = FinalResidual(b, x, out double nsr, out double omega);
+        double rel = FinalResidual(b, x, fg, out double nsr, out double omega);
         var status = double.IsFinite(rel) && rel <= _o.FallbackResidual ? SystemStatus.Converged : SystemStatus.Inaccurate;
         return new SystemReport(_index - 1, SolvePath.Refactor, status, FallbackReason.None, 0, Factors.PivotGrowth, Factors.CheapRcond, acc.ResidualBefore,
             rel, nsr, omega, acc.Iterations, acc.Restarts, acc.Synchs, fg.Status, 0, 0, acc.Solve, acc.Refine, Stopwatch.GetElapsedTime(t0).TotalSeconds);
@@ -243,7 +243,7 @@ public sealed class SequenceSolver
         Report.SolveSeconds += s;
         if (!_o.Refine)
         {
-            acc.ResidualBefore = FinalResidual(b, x, out _, out _);
+            acc.ResidualBefore = FinalResidual(b, x, default, out _, out _);
             return default;
         }
         long t1 = Stopwatch.GetTimestamp();
@@ -269,17 +269,33 @@ public sealed class SequenceSolver
         return fg;
     }
 
-    /// <summary>‖b − A x‖₂/‖b‖₂ with NSR and componentwise backward error; no allocation.</summary>
-    private double FinalResidual(ReadOnlySpan<double> b, ReadOnlySpan<double> x, out double nsr, out double omega)
+    /// <summary>
+    /// ‖b − A x‖₂/‖b‖₂ with NSR and componentwise backward error; no allocation. When x comes from the FGMRES call
+    /// <paramref name="fg"/>, its true residual and ω are reused (the same computation, done once).
+    /// </summary>
+    private double FinalResidual(ReadOnlySpan<double> b, ReadOnlySpan<double> x, in FgmresResult fg, out double nsr, out double omega)
     {
-        _a.Residual(b, x, _r);
-        double rn = TensorPrimitives.Norm<double>(_r);
-        double bn = TensorPrimitives.Norm(b);
+        ReadOnlySpan<double> r;
+        double rn, bn;
+        if (fg.SpMVs > 0 && fg.Status != FgmresStatus.NonFinite && fg.RhsNorm > 0 && !double.IsNaN(fg.BackwardError))
+        {
+            r = _fgmres.LastResidual;
+            rn = fg.FinalResidual;
+            bn = fg.RhsNorm;
+            omega = fg.BackwardError;
+        }
+        else
+        {
+            _a.Residual(b, x, _r);
+            r = _r;
+            rn = TensorPrimitives.Norm<double>(_r);
+            bn = TensorPrimitives.Norm(b);
+            omega = _fgmres.BackwardError(_a, b, x, _r);
+        }
         double xinf = TensorPrimitives.MaxMagnitude(x);
-        double rinf = TensorPrimitives.MaxMagnitude<double>(_r);
+        double rinf = TensorPrimitives.MaxMagnitude(r);
         double an = NormInf();
         nsr = an * xinf > 0 ? Math.Abs(rinf) / (an * Math.Abs(xinf)) : Math.Abs(rinf);
-        omega = _fgmres.BackwardError(_a, b, x, _r);
         return bn > 0 ? rn / bn : rn;
     }
 

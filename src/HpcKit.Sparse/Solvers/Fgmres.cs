@@ -48,6 +48,12 @@ public sealed class Fgmres
 
     public int HistoryCount { get; private set; }
 
+    /// <summary>
+    /// b − A x for the x the last call returned, with ‖·‖₂ = its FinalResidual and ω = its BackwardError; valid when
+    /// that call's status is not NonFinite and ‖b‖ &gt; 0.
+    /// </summary>
+    public ReadOnlySpan<double> LastResidual => _r.AsSpan(0, _n);
+
     /// <summary>Basis vector i (0-based) of the last cycle.</summary>
     public ReadOnlySpan<double> BasisVector(int i) => _v.AsSpan(i * _n, _n);
 
