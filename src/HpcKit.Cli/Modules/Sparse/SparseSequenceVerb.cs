@@ -24,17 +24,20 @@ internal static class SparseSequenceVerb
         var gs = new Option<string>("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs or mgs2synch", DefaultValueFactory = _ => "cgs2" };
         var ordering = new Option<string>("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
         var boost = new Option<double>("--boost") { Description = "Static pivot boost beta", DefaultValueFactory = _ => 0.1 };
+        var rcondDrop = new Option<double>("--rcond-drop") { Description = "Fall back to a full factorization when the cheap rcond drops below this fraction of its value at the last one (0: off)", DefaultValueFactory = _ => 1e-3 };
         var noRefine = new Option<bool>("--no-refine") { Description = "Triangular solve only (no FGMRES)" };
         var csv = new Option<string?>("--csv") { Description = "Write the per-system table as CSV" };
         var plot = new Option<string?>("--plot") { Description = "Write residuals and iterations per system (SVG)" };
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("sequence", "Solves a sequence on one pattern: factor, refactor with frozen pivots, FGMRES, fallbacks; one table row per system.", Example);
-        foreach (var o in new Option[] { rhs, reference, initialFull, every, gs, ordering, boost, noRefine, csv, plot, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { rhs, reference, initialFull, every, gs, ordering, boost, rcondDrop, noRefine, csv, plot, report, quiet }) cmd.Add(o);
         cmd.Add(mats);
         cmd.SetAction(p =>
         {
             if (p.GetValue(every) < 1) throw new HpcKitUsageException("--refactor-every must be at least 1");
+            if (!(p.GetValue(rcondDrop) >= 0)) throw new HpcKitUsageException("--rcond-drop must be 0 or positive");
+            if (!(p.GetValue(boost) > 0)) throw new HpcKitUsageException("--boost must be positive");
             var files = SparseCliIo.Glob(p.GetValue(mats)!, "matrices");
             var rhsFiles = p.GetValue(rhs) is { Length: > 0 } rg ? Pair(files, SparseCliIo.Glob(rg, "--rhs")) : null;
             var refFiles = p.GetValue(reference) is { Length: > 0 } xg ? Pair(files, SparseCliIo.Glob(xg, "--reference")) : null;
@@ -44,6 +47,7 @@ internal static class SparseSequenceVerb
                 InitialFull = p.GetValue(initialFull),
                 RefactorEvery = p.GetValue(every),
                 Refine = !p.GetValue(noRefine),
+                RcondDrop = p.GetValue(rcondDrop),
                 Lu = new LuOptions { BoostValue = p.GetValue(boost) },
                 Fgmres = new FgmresOptions { GramSchmidt = SparseCliIo.GramSchmidt(p.GetValue(gs)!) },
             };
