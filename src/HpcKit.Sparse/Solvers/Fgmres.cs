@@ -222,6 +222,7 @@ public sealed class Fgmres
                 for (int t = 0; t < k; t++) h[t] += h2[t];
                 return 3;
             case GramSchmidtKind.MgsTwoSynch:
+            case GramSchmidtKind.MgsPostModern:
             {
                 // one fused reduction: Vᵀ[v_{k−1}, w] → row k−1 of L̃ and t = Vᵀw
                 int ld = _m + 1;
@@ -240,6 +241,14 @@ public sealed class Fgmres
                     for (int e = 0; e < c; e++) s -= _lt[c * ld + e] * h[e];
                     h[c] = s;
                 }
+                // post-modern: then (I + L̃)ᵀ h' = h, backward substitution on the host
+                if (kind == GramSchmidtKind.MgsPostModern)
+                    for (int c = k - 1; c >= 0; c--)
+                    {
+                        double s = h[c];
+                        for (int e = c + 1; e < k; e++) s -= _lt[e * ld + c] * h[e];
+                        h[c] = s;
+                    }
                 for (int c = 0; c < k; c++) TensorPrimitives.MultiplyAdd(_v.AsSpan(c * n, n), -h[c], w, w);
                 return 2;
             }

@@ -14,4 +14,10 @@ public enum GramSchmidtKind
 
     /// <summary>MGS in inverse compact WY form (Świrydowicz et al. 2021), 2 synchs.</summary>
     MgsTwoSynch,
+
+    /// <summary>
+    /// "Post-modern" two-synch MGS: as <see cref="MgsTwoSynch"/> plus a second small triangular solve with the
+    /// transpose, h = (I + L̃)⁻ᵀ (I + L̃)⁻¹ Vᵀw ≈ (VᵀV)⁻¹ Vᵀw, which keeps orthogonality at working precision like CGS2.
+    /// </summary>
+    MgsPostModern,
 }

@@ -51,6 +51,7 @@ internal static class SparseCliIo
         "mgs" => GramSchmidtKind.Mgs,
         "cgs" => GramSchmidtKind.Cgs,
         "mgs2synch" or "mgs-two-synch" or "twosynch" => GramSchmidtKind.MgsTwoSynch,
-        _ => throw new HpcKitUsageException($"--gram-schmidt must be cgs2, mgs, cgs or mgs2synch (got '{s}')"),
+        "mgspm" or "mgs-post-modern" => GramSchmidtKind.MgsPostModern,
+        _ => throw new HpcKitUsageException($"--gram-schmidt must be cgs2, mgs, cgs, mgs2synch or mgspm (got '{s}')"),
     };
 }
