@@ -67,6 +67,16 @@ public sealed class SparseCliTests : IDisposable
         Assert.Contains("bad.mtx:4", err, StringComparison.Ordinal);
         Assert.False(File.Exists(P("x.mtx")));
 
+        // column 2 empty: structurally singular; [1 1; 1 1] block: numerically singular only
+        File.WriteAllText(P("s1.mtx"), "%%MatrixMarket matrix coordinate real general\n3 3 3\n1 1 1.0\n2 2 1.0\n3 2 1.0\n");
+        (code, _, err) = HpcKitProcess.Run("sparse", "solve", P("s1.mtx"), P("b.mtx"));
+        Assert.Equal(3, code);
+        Assert.Contains("structural rank 2 of 3", err, StringComparison.Ordinal);
+        File.WriteAllText(P("s2.mtx"), "%%MatrixMarket matrix coordinate real general\n3 3 5\n1 1 1.0\n2 1 1.0\n1 2 1.0\n2 2 1.0\n3 3 1.0\n");
+        (code, _, err) = HpcKitProcess.Run("sparse", "solve", P("s2.mtx"), P("b.mtx"));
+        Assert.Equal(3, code);
+        Assert.Contains("numerically singular", err, StringComparison.Ordinal);
+
         (code, _, err) = HpcKitProcess.Run("sparse", "sequence", P("none_*.mtx"));
         Assert.Equal(2, code);
         Assert.Contains("no file matches", err, StringComparison.Ordinal);

@@ -48,7 +48,13 @@ internal static class SparseSolveVerb
             var solver = new SequenceSolver(mat, options);
             var x = new double[mat.Rows];
             var rep = solver.Solve(rhs, x);
-            if (rep.Status == SystemStatus.Singular) throw new HpcKitDataException(pathA, 0, "matrix is numerically singular (no acceptable pivot)");
+            if (rep.Status == SystemStatus.Singular)
+            {
+                int rank = MaximumTransversal.StructuralRank(mat);
+                throw new HpcKitDataException(pathA, 0, rank < mat.Rows
+                    ? $"matrix is structurally singular: structural rank {rank} of {mat.Rows} (a maximum transversal leaves {mat.Rows - rank} columns unmatched)"
+                    : "matrix is numerically singular: no acceptable pivot (structurally nonsingular)");
+            }
             var f = solver.Factors!;
             var ci = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(ci, $"n = {mat.Rows}, nnz(A) = {mat.Nnz}, nnz(L+U) = {f.NnzLU} (fill {(double)f.NnzLU / mat.Nnz:F2}), off-diagonal pivots {f.OffDiagonalPivots}, flops {f.Flops:E3}"));
