@@ -103,8 +103,8 @@ internal static unsafe class LeftLookingColumn
     }
 
     /// <summary>
-    /// Largest |x| among the candidate rows xi[top .. cand) (smallest row on ties); −1 when there are none. Reports
-    /// whether the diagonal row <paramref name="j"/> is a candidate.
+    /// Largest |x| among the candidate rows xi[top .. cand) (the first in that order on ties); −1 when there are none.
+    /// Reports whether the preferred row <paramref name="j"/> is a candidate.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static int ChoosePivot(double* x, int* xi, int top, int cand, int j, out double amax, out bool diagCandidate)
@@ -117,7 +117,7 @@ internal static unsafe class LeftLookingColumn
             int r = xi[t];
             if (r == j) diag = true;
             double v = Math.Abs(x[r]);
-            if (v > best || (v == best && r < ipiv)) { best = v; ipiv = r; }
+            if (v > best) { best = v; ipiv = r; }
         }
         amax = best;
         diagCandidate = diag;
