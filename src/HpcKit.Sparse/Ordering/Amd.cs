@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HpcKit.Sparse.Storage;
 
 namespace HpcKit.Sparse.Ordering;
@@ -27,6 +28,7 @@ public static class Amd
     internal static int DenseLimit(double dense, int n) => (int)Math.Min(int.MaxValue, Math.Max(16.0, dense * Math.Sqrt(Math.Max(n, 1))));
 
     /// <summary>CSR of A + Aᵀ without the diagonal and without duplicates (n + 1 pointers, indices).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (int[] Ptr, int[] Idx) SymmetricPattern(CscMatrix a)
     {
         int n = a.Columns;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HpcKit.Sparse.Storage;
 
 namespace HpcKit.Sparse.Ordering;
@@ -13,6 +14,7 @@ namespace HpcKit.Sparse.Ordering;
 public static class Colamd
 {
     /// <summary>Returns q with q[k] = the column eliminated at step k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Order(CscMatrix a, double dense = 10.0)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>The elimination loop of <see cref="QuotientGraphOrdering"/>: one pivot (a supervariable) per step.</summary>
 internal sealed partial class QuotientGraphOrdering
 {
     /// <summary>Eliminates every active variable; returns the order with supervariables expanded, excluded last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] Run()
     {
         int n = _n;
@@ -29,10 +31,17 @@ internal sealed partial class QuotientGraphOrdering
             DetectSupervariables(lpStart, lpEnd);
             minDeg = Math.Min(minDeg, FinishStep(p, lpStart, lpEnd, degme, nel));
         }
+        // a pivot's group (its supervariable and the variables eliminated with it) is indistinguishable in the graph, but
+        // not for a pivoting LU: within a group the columns go sparsest first (original list length, then index)
         var order = new int[n];
+        var key = new long[n];
         int k = 0;
         for (int t = 0; t < pivotCount; t++)
-            for (int v = pivots[t]; v >= 0; v = _memNext[v]) order[k++] = v;
+        {
+            int k0 = k;
+            for (int v = pivots[t]; v >= 0; v = _memNext[v]) { key[k] = ((long)_firstLen[v] << 32) | (uint)v; order[k++] = v; }
+            if (k - k0 > 1) Array.Sort(key, order, k0, k - k0);
+        }
         for (int i = 0; i < n; i++)
             if (_state[i] == Excluded) order[k++] = i;
         if (k != n) throw new InvalidOperationException($"internal error in minimum degree ordering: {k} of {n} variables ordered");
@@ -44,6 +53,7 @@ internal sealed partial class QuotientGraphOrdering
     /// elements of E_p, which are absorbed. Members get negative weights (the marker of L_p) and leave the degree lists.
     /// Returns the start of L_p; its length is in _len[p] and its weight in <paramref name="degme"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FormElement(int p, out int degme)
     {
         int elenp = _elen[p];
@@ -116,6 +126,7 @@ internal sealed partial class QuotientGraphOrdering
     }
 
     /// <summary>w(e) = |L_e \ L_p| (weighted) for every live element e touching a variable of L_p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ElementOverlaps(int lpStart, int lpEnd)
     {
         var iw = _iw;
@@ -140,6 +151,7 @@ internal sealed partial class QuotientGraphOrdering
     /// L_e ⊆ L_p, adds p, bounds its external degree, eliminates it with p when p is its only neighbour, else files it
     /// under the hash of its lists for <see cref="DetectSupervariables"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateVariables(int p, int lpStart, int lpEnd, ref int degme, ref int nel)
     {
         var iw = _iw;
@@ -206,6 +218,7 @@ internal sealed partial class QuotientGraphOrdering
     }
 
     /// <summary>Merges variables of L_p whose element and variable sets are equal (same hash bucket, then set compare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DetectSupervariables(int lpStart, int lpEnd)
     {
         var iw = _iw;
@@ -246,6 +259,7 @@ internal sealed partial class QuotientGraphOrdering
     /// Final degrees of the principal variables of L_p (d_i = min(d̄_i + |L_p \ i|, n − k − |i|)), back into the degree
     /// lists; L_p shrinks to them and p becomes an element of weight <paramref name="degme"/>. Returns the least degree.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FinishStep(int p, int lpStart, int lpEnd, int degme, int nel)
     {
         var iw = _iw;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>
@@ -28,7 +29,7 @@ internal sealed partial class QuotientGraphOrdering
     private int _pfree;
     private readonly int[] _pe, _len, _esize, _wStamp, _wVal, _mark;
     private readonly byte[] _state;
-    private readonly int[] _elen, _nv, _degree, _head, _next, _prev, _hashHead, _hashNext, _hashVal, _memNext, _memTail;
+    private readonly int[] _elen, _nv, _degree, _head, _next, _prev, _hashHead, _hashNext, _hashVal, _memNext, _memTail, _firstLen;
     private int _active, _wStampNow, _markNow;
     private bool _aggressive = true;
 
@@ -54,6 +55,7 @@ internal sealed partial class QuotientGraphOrdering
         _hashVal = new int[n];
         _memNext = new int[n];
         _memTail = new int[n];
+        _firstLen = new int[n];
     }
 
     /// <summary>
@@ -63,22 +65,24 @@ internal sealed partial class QuotientGraphOrdering
     /// Excluded variables (dense) are skipped wherever they appear and ordered last, in natural order.
     /// A variable's first degree is |A_i| plus Σ (|L_e| − 1) over its elements (COLAMD's initial column score), or with
     /// <paramref name="exactInitialDegree"/> the exact size of the union. <paramref name="aggressive"/> turns
-    /// aggressive absorption on (default).
+    /// aggressive absorption on (default). <paramref name="capacity"/> &gt; 0 sets the initial workspace size (at least
+    /// the input's), so that tests can force compaction and growth.
     /// </summary>
     /// <returns>q with q[k] = the variable eliminated at step k.</returns>
     public static int[] Order(int n, ReadOnlySpan<int> adjPtr, ReadOnlySpan<int> adjIdx, ReadOnlySpan<int> elemPtr,
-        ReadOnlySpan<int> elemIdx, ReadOnlySpan<bool> excluded, bool exactInitialDegree = false, bool aggressive = true)
+        ReadOnlySpan<int> elemIdx, ReadOnlySpan<bool> excluded, bool exactInitialDegree = false, bool aggressive = true, int capacity = 0)
     {
         int m = elemPtr.Length > 0 ? elemPtr.Length - 1 : 0;
         long used = (adjPtr.Length > 0 ? adjPtr[n] : 0) + 2L * (m > 0 ? elemPtr[m] : 0);
-        long capacity = used + used / 2 + 2L * n + 64;
-        if (capacity > Array.MaxLength) throw new InvalidOperationException("ordering workspace exceeds the array size limit");
-        var g = new QuotientGraphOrdering(n, n + m, (int)capacity) { _aggressive = aggressive };
+        long size = capacity > 0 ? Math.Max(used, capacity) : used + used / 2 + 2L * n + 64;
+        if (size > Array.MaxLength) throw new InvalidOperationException("ordering workspace exceeds the array size limit");
+        var g = new QuotientGraphOrdering(n, n + m, (int)size) { _aggressive = aggressive };
         g.Load(adjPtr, adjIdx, elemPtr, elemIdx, excluded, exactInitialDegree);
         return g.Run();
     }
 
     /// <summary>Lays the lists out in the workspace (variables: elements then neighbours; then elements).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Load(ReadOnlySpan<int> adjPtr, ReadOnlySpan<int> adjIdx, ReadOnlySpan<int> elemPtr, ReadOnlySpan<int> elemIdx,
         ReadOnlySpan<bool> excluded, bool exactInitialDegree)
     {
@@ -114,6 +118,7 @@ internal sealed partial class QuotientGraphOrdering
                     if (_state[j] != Excluded) iw[pos++] = j;
                 }
             _len[i] = pos - _pe[i];
+            _firstLen[i] = _len[i];
         }
         for (int e = 0; e < m; e++)
         {
@@ -136,6 +141,7 @@ internal sealed partial class QuotientGraphOrdering
     }
 
     /// <summary>Degree of every variable before the first pivot: |A_i| plus the union (or sum) of its elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InitialDegrees(bool exact)
     {
         int n = _n;
@@ -222,6 +228,7 @@ internal sealed partial class QuotientGraphOrdering
     /// Moves every live list (principal variables, live elements) to the front of the workspace in address order.
     /// The first entry of each list is parked in <c>_wVal</c> and replaced by −(node + 1), so one sweep finds the lists.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compact()
     {
         var iw = _iw;
