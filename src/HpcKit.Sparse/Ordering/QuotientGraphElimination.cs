@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>The elimination loop of <see cref="QuotientGraphOrdering"/>: one pivot (a supervariable) per step.</summary>
-internal sealed partial class QuotientGraphOrdering
+internal sealed unsafe partial class QuotientGraphOrdering
 {
     /// <summary>Eliminates every active variable; returns the order with supervariables expanded, excluded last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -129,19 +129,21 @@ internal sealed partial class QuotientGraphOrdering
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ElementOverlaps(int lpStart, int lpEnd)
     {
-        var iw = _iw;
-        var nv = _nv;
         int st = NextWStamp();
-        for (int t = lpStart; t < lpEnd; t++)
+        fixed (int* iw = _iw, nv = _nv, pe = _pe, elen = _elen, wStamp = _wStamp, wVal = _wVal, esize = _esize)
+        fixed (byte* state = _state)
         {
-            int i = iw[t];
-            int nvi = -nv[i];
-            for (int q = _pe[i], qe = q + _elen[i]; q < qe; q++)
+            for (int t = lpStart; t < lpEnd; t++)
             {
-                int e = iw[q];
-                if (_state[e] != Element) continue;
-                if (_wStamp[e] != st) { _wStamp[e] = st; _wVal[e] = _esize[e] - nvi; }
-                else _wVal[e] -= nvi;
+                int i = iw[t];
+                int nvi = -nv[i];
+                for (int* q = iw + pe[i], qe = q + elen[i]; q < qe; q++)
+                {
+                    int e = *q;
+                    if (state[e] != Element) continue;
+                    if (wStamp[e] != st) { wStamp[e] = st; wVal[e] = esize[e] - nvi; }
+                    else wVal[e] -= nvi;
+                }
             }
         }
     }
@@ -154,66 +156,68 @@ internal sealed partial class QuotientGraphOrdering
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateVariables(int p, int lpStart, int lpEnd, ref int degme, ref int nel)
     {
-        var iw = _iw;
-        var nv = _nv;
-        var state = _state;
-        var wVal = _wVal;
-        uint n = (uint)_n;
-        for (int t = lpStart; t < lpEnd; t++)
+        int shift = _hashShift;
+        bool aggressive = _aggressive;
+        fixed (int* iw = _iw, nv = _nv, wVal = _wVal, pe = _pe, elen = _elen, len = _len, degree = _degree)
+        fixed (int* hashVal = _hashVal, hashNext = _hashNext, hashHead = _hashHead)
+        fixed (byte* state = _state)
         {
-            int i = iw[t];
-            int pi = _pe[i], ei = pi + _elen[i], li = pi + _len[i];
-            int w = pi;
-            long deg = 0;
-            ulong h = (ulong)p;
-            for (int q = pi; q < ei; q++)
+            for (int t = lpStart; t < lpEnd; t++)
             {
-                int e = iw[q];
-                if (state[e] != Element) continue;
-                int we = wVal[e];
-                if (we == 0 && _aggressive)
+                int i = iw[t];
+                int pi = pe[i], ei = pi + elen[i], li = pi + len[i];
+                int w = pi;
+                long deg = 0;
+                ulong h = (ulong)p;
+                for (int q = pi; q < ei; q++)
                 {
-                    state[e] = Absorbed; // aggressive absorption: L_e ⊆ L_p
-                    _len[e] = 0;
+                    int e = iw[q];
+                    if (state[e] != Element) continue;
+                    int we = wVal[e];
+                    if (we == 0 && aggressive)
+                    {
+                        state[e] = Absorbed; // aggressive absorption: L_e ⊆ L_p
+                        len[e] = 0;
+                        continue;
+                    }
+                    deg += we;
+                    iw[w++] = e;
+                    h += (ulong)e;
+                }
+                int elements = w - pi + 1;
+                int vstart = w;
+                for (int q = ei; q < li; q++)
+                {
+                    int j = iw[q];
+                    int nvj = nv[j];
+                    if (nvj <= 0) continue;
+                    deg += nvj;
+                    iw[w++] = j;
+                    h += (ulong)j;
+                }
+                // p joins E_i; a slot is free because p left A_i or an element of E_p left E_i
+                if (w > vstart) iw[w] = iw[vstart];
+                iw[vstart] = p;
+                if (++w > li) throw new InvalidOperationException("internal error in minimum degree ordering: list overflow");
+                elen[i] = elements;
+                len[i] = w - pi;
+                if (elements == 1 && w - pi == 1)
+                {
+                    int nvi = -nv[i]; // mass elimination: i is adjacent to p only
+                    nv[i] = 0;
+                    state[i] = Merged;
+                    len[i] = 0;
+                    nel += nvi;
+                    degme -= nvi;
+                    AppendMembers(p, i);
                     continue;
                 }
-                deg += we;
-                iw[w++] = e;
-                h += (ulong)e;
+                if (deg < degree[i]) degree[i] = (int)deg;
+                int b = (int)((h * 0x9E3779B97F4A7C15UL) >> shift);
+                hashVal[i] = b;
+                hashNext[i] = hashHead[b];
+                hashHead[b] = i;
             }
-            int elements = w - pi + 1;
-            int vstart = w;
-            for (int q = ei; q < li; q++)
-            {
-                int j = iw[q];
-                int nvj = nv[j];
-                if (nvj <= 0) continue;
-                deg += nvj;
-                iw[w++] = j;
-                h += (ulong)j;
-            }
-            // p joins E_i; a slot is free because p left A_i or an element of E_p left E_i
-            if (w > vstart) iw[w] = iw[vstart];
-            iw[vstart] = p;
-            if (++w > li) throw new InvalidOperationException("internal error in minimum degree ordering: list overflow");
-            _elen[i] = elements;
-            _len[i] = w - pi;
-            if (elements == 1 && w - pi == 1)
-            {
-                int nvi = -nv[i]; // mass elimination: i is adjacent to p only
-                nv[i] = 0;
-                state[i] = Merged;
-                _len[i] = 0;
-                nel += nvi;
-                degme -= nvi;
-                AppendMembers(p, i);
-                continue;
-            }
-            if (deg < _degree[i]) _degree[i] = (int)deg;
-            int b = (int)(h % n);
-            _hashVal[i] = b;
-            _hashNext[i] = _hashHead[b];
-            _hashHead[b] = i;
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class QuotientGraphOrdering
     private readonly int[] _pe, _len, _esize, _wStamp, _wVal, _mark;
     private readonly byte[] _state;
     private readonly int[] _elen, _nv, _degree, _head, _next, _prev, _hashHead, _hashNext, _hashVal, _memNext, _memTail, _firstLen;
+    private readonly int _hashShift; // buckets: the top 64 − shift bits of (id sum · golden ratio), ≥ n of them
     private int _active, _wStampNow, _markNow;
     private bool _aggressive = true;
 
@@ -50,7 +51,8 @@ internal sealed partial class QuotientGraphOrdering
         _head = new int[Math.Max(n, 1)];
         _next = new int[n];
         _prev = new int[n];
-        _hashHead = new int[Math.Max(n, 1)];
+        _hashShift = 64 - Math.Max(1, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)Math.Max(n, 2) - 1));
+        _hashHead = new int[1 << (64 - _hashShift)];
         _hashNext = new int[n];
         _hashVal = new int[n];
         _memNext = new int[n];
