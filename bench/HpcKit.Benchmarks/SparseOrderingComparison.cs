@@ -36,8 +36,8 @@ internal static unsafe class SparseOrderingComparison
             }
         }
         Console.WriteLine($"# orderings: HpcKit vs KLU klu_analyze (COLAMD) — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores (shared), medians of {reps}");
-        Console.WriteLine("| matrix | n | nnz(A) | ordering | analysis ms | vs KLU | nnz(L+U) | vs KLU | flops | vs KLU | nnz(chol(A+Aᵀ)) | vs KLU q |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| matrix | n | nnz(A) | ordering | analysis ms | vs KLU | nnz(L+U) | vs KLU | flops | vs KLU | nnz(chol(A+Aᵀ)) | vs KLU q | nnz(chol(AᵀA)) | vs KLU q |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var a1 = MatrixMarketReader.Read(Path.Combine(data, "matrix_ACTIVSg200_AC_renumbered_add9_01.mtx")).ExpandSymmetric();
         RunCase("ACTIVSg200", a1, reps);
         foreach (var nbText in buses.Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -54,17 +54,22 @@ internal static unsafe class SparseOrderingComparison
     {
         var (tKlu, qKlu, nnzKlu, flopsKlu) = Klu(a, reps);
         var fk = LUFactorization.Factorize(a, qKlu);
-        long cholKlu = CholeskyNnz(a, qKlu);
-        void Row(string ordering, double t, long nnz, double flops, long chol) => Console.WriteLine(string.Create(Ci,
-            $"| {name} | {a.Rows} | {a.Nnz} | {ordering} | {t * 1e3:F3} | {t / tKlu:F2} | {nnz} | {(double)nnz / nnzKlu:F3} | {flops:E3} | {flops / flopsKlu:F3} | {chol} | {(double)chol / cholKlu:F3} |"));
-        Row("KLU COLAMD, KLU factor", tKlu, nnzKlu, flopsKlu, cholKlu);
-        Row("KLU COLAMD q, HpcKit LU", double.NaN, fk.NnzLU, fk.Flops, cholKlu);
+        var ata = AtA(a);
+        long cholKlu = CholeskyNnz(a, qKlu), ataKlu = CholeskyNnz(ata, qKlu);
+        void Row(string ordering, double t, long nnz, double flops, int[] q)
+        {
+            long chol = CholeskyNnz(a, q), cholAta = CholeskyNnz(ata, q);
+            Console.WriteLine(string.Create(Ci,
+                $"| {name} | {a.Rows} | {a.Nnz} | {ordering} | {t * 1e3:F3} | {t / tKlu:F2} | {nnz} | {(double)nnz / nnzKlu:F3} | {flops:E3} | {flops / flopsKlu:F3} | {chol} | {(double)chol / cholKlu:F3} | {cholAta} | {(double)cholAta / ataKlu:F3} |"));
+        }
+        Row("KLU COLAMD, KLU factor", tKlu, nnzKlu, flopsKlu, qKlu);
+        Row("KLU COLAMD q, HpcKit LU", double.NaN, fk.NnzLU, fk.Flops, qKlu);
         foreach (var kind in new[] { OrderingKind.Colamd, OrderingKind.Amd })
         {
             double t = Median(reps, () => SymbolicAnalysis.Analyze(a, kind));
             var q = SymbolicAnalysis.Analyze(a, kind).Q;
             var f = LUFactorization.Factorize(a, q);
-            Row($"HpcKit {kind}, HpcKit LU", t, f.NnzLU, f.Flops, CholeskyNnz(a, q));
+            Row($"HpcKit {kind}, HpcKit LU", t, f.NnzLU, f.Flops, q);
         }
     }
 
@@ -107,6 +112,31 @@ internal static unsafe class SparseOrderingComparison
             hx.Free();
             NativeMemory.Free(cm);
         }
+    }
+
+    /// <summary>Pattern of AᵀA (values 1).</summary>
+    private static CscMatrix AtA(CscMatrix a)
+    {
+        int n = a.Columns;
+        var at = a.Transpose();
+        var ptr = new int[n + 1];
+        var idx = new List<int>();
+        var mark = new int[n];
+        Array.Fill(mark, -1);
+        for (int j = 0; j < n; j++)
+        {
+            for (int p = a.ColPtr[j]; p < a.ColPtr[j + 1]; p++)
+            {
+                int r = a.RowIdx[p];
+                for (int t = at.ColPtr[r]; t < at.ColPtr[r + 1]; t++)
+                {
+                    int c = at.RowIdx[t];
+                    if (mark[c] != j) { mark[c] = j; idx.Add(c); }
+                }
+            }
+            ptr[j + 1] = idx.Count;
+        }
+        return new CscMatrix(n, n, ptr, idx.ToArray(), new double[idx.Count]);
     }
 
     /// <summary>nnz of the Cholesky factor L (diagonal included) of the pattern of Qᵀ(A + Aᵀ)Q: elimination tree, then row subtrees.</summary>

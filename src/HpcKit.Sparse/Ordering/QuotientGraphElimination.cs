@@ -104,6 +104,7 @@ internal sealed unsafe partial class QuotientGraphOrdering
                     iw[w++] = j;
                 }
                 _state[e] = Absorbed;
+                _ew[e] = -1;
                 _len[e] = 0;
             }
             for (int t = pp + elenp, end = pp + _len[p]; t < end; t++)
@@ -119,6 +120,7 @@ internal sealed unsafe partial class QuotientGraphOrdering
             _pfree = w;
         }
         _state[p] = Element;
+        _ew[p] = 0;
         _pe[p] = start;
         _len[p] = w - start;
         _elen[p] = 0;
@@ -130,9 +132,10 @@ internal sealed unsafe partial class QuotientGraphOrdering
     private void ElementOverlaps(int lpStart, int lpEnd)
     {
         int st = NextWStamp();
-        fixed (int* iw = _iw, nv = _nv, pe = _pe, elen = _elen, wStamp = _wStamp, wVal = _wVal, esize = _esize)
-        fixed (byte* state = _state)
+        fixed (int* iw = _iw, nv = _nv, pe = _pe, elen = _elen, esize = _esize)
+        fixed (long* ew = _ew)
         {
+            long stamp = (long)st << 32;
             for (int t = lpStart; t < lpEnd; t++)
             {
                 int i = iw[t];
@@ -140,9 +143,10 @@ internal sealed unsafe partial class QuotientGraphOrdering
                 for (int* q = iw + pe[i], qe = q + elen[i]; q < qe; q++)
                 {
                     int e = *q;
-                    if (state[e] != Element) continue;
-                    if (wStamp[e] != st) { wStamp[e] = st; wVal[e] = esize[e] - nvi; }
-                    else wVal[e] -= nvi;
+                    long x = ew[e];
+                    if (x < 0) continue; // absorbed
+                    int val = (x & ~0xFFFFFFFFL) == stamp ? (int)x - nvi : esize[e] - nvi;
+                    ew[e] = stamp | (uint)val;
                 }
             }
         }
@@ -158,7 +162,8 @@ internal sealed unsafe partial class QuotientGraphOrdering
     {
         int shift = _hashShift;
         bool aggressive = _aggressive;
-        fixed (int* iw = _iw, nv = _nv, wVal = _wVal, pe = _pe, elen = _elen, len = _len, degree = _degree)
+        fixed (int* iw = _iw, nv = _nv, pe = _pe, elen = _elen, len = _len, degree = _degree)
+        fixed (long* ew = _ew)
         fixed (int* hashVal = _hashVal, hashNext = _hashNext, hashHead = _hashHead)
         fixed (byte* state = _state)
         {
@@ -172,11 +177,13 @@ internal sealed unsafe partial class QuotientGraphOrdering
                 for (int q = pi; q < ei; q++)
                 {
                     int e = iw[q];
-                    if (state[e] != Element) continue;
-                    int we = wVal[e];
+                    long x = ew[e];
+                    if (x < 0) continue; // absorbed
+                    int we = (int)x;
                     if (we == 0 && aggressive)
                     {
                         state[e] = Absorbed; // aggressive absorption: L_e ⊆ L_p
+                        ew[e] = -1;
                         len[e] = 0;
                         continue;
                     }
@@ -288,7 +295,7 @@ internal sealed unsafe partial class QuotientGraphOrdering
         nv[p] = 0;
         _len[p] = w - lpStart;
         _esize[p] = degme;
-        if (_len[p] == 0) _state[p] = Absorbed;
+        if (_len[p] == 0) { _state[p] = Absorbed; _ew[p] = -1; }
         if (_pfree == lpEnd && lpEnd != lpStart) _pfree = w;
         return least;
     }

@@ -27,7 +27,10 @@ internal sealed partial class QuotientGraphOrdering
     private readonly int _n;
     private int[] _iw;
     private int _pfree;
-    private readonly int[] _pe, _len, _esize, _wStamp, _wVal, _mark;
+    private readonly int[] _pe, _len, _esize, _wVal, _mark;
+
+    /// <summary>Per element: −1 once absorbed, else (stamp &lt;&lt; 32) | |L_e \ L_p| for the step of that stamp.</summary>
+    private readonly long[] _ew;
     private readonly byte[] _state;
     private readonly int[] _elen, _nv, _degree, _head, _next, _prev, _hashHead, _hashNext, _hashVal, _memNext, _memTail, _firstLen;
     private readonly int _hashShift; // buckets: the top 64 − shift bits of (id sum · golden ratio), ≥ n of them
@@ -41,7 +44,7 @@ internal sealed partial class QuotientGraphOrdering
         _pe = new int[nodes];
         _len = new int[nodes];
         _esize = new int[nodes];
-        _wStamp = new int[nodes];
+        _ew = new long[nodes];
         _wVal = new int[nodes];
         _mark = new int[nodes];
         _state = new byte[nodes];
@@ -136,6 +139,7 @@ internal sealed partial class QuotientGraphOrdering
             _len[node] = pos - _pe[node];
             _esize[node] = _len[node];
             _state[node] = _len[node] > 0 ? Element : Absorbed;
+            _ew[node] = _len[node] > 0 ? 0 : -1;
         }
         _pfree = pos;
         Array.Clear(_wVal);
@@ -186,7 +190,11 @@ internal sealed partial class QuotientGraphOrdering
 
     private int NextWStamp()
     {
-        if (_wStampNow == int.MaxValue) { Array.Clear(_wStamp); _wStampNow = 0; }
+        if (_wStampNow == int.MaxValue)
+        {
+            for (int e = 0; e < _ew.Length; e++) if (_ew[e] > 0) _ew[e] = 0;
+            _wStampNow = 0;
+        }
         return ++_wStampNow;
     }
 
