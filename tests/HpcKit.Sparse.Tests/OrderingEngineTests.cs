@@ -229,6 +229,7 @@ public class OrderingEngineTests
         var viaElements = QuotientGraphOrdering.Order(n, default, default, at.ColPtr, at.RowIdx, default);
         var tinyElements = QuotientGraphOrdering.Order(n, default, default, at.ColPtr, at.RowIdx, default, capacity: 1);
         Assert.Equal(viaElements, tinyElements);
+        Assert.Equal(viaElements, Colamd.Order(a, 0)); // COLAMD's direct load from the columns builds the same graph
         Assert.True(SymbolicAnalysis.IsPermutation(viaElements, n));
         // exact initial degrees and no aggressive absorption are alternatives that still give permutations
         Assert.True(SymbolicAnalysis.IsPermutation(QuotientGraphOrdering.Order(n, default, default, at.ColPtr, at.RowIdx, default, exactInitialDegree: true, aggressive: false), n));

@@ -20,35 +20,11 @@ public static class Colamd
         ArgumentNullException.ThrowIfNull(a);
         int m = a.Rows, n = a.Columns;
         var cp = a.ColPtr;
-        var ri = a.RowIdx;
         int colLimit = Amd.DenseLimit(dense, Math.Min(m, n));
         int rowLimit = Amd.DenseLimit(dense, n);
         var excluded = new bool[n];
-        var rowPtr = new int[m + 1];
-        for (int j = 0; j < n; j++)
-        {
-            if (dense > 0 && cp[j + 1] - cp[j] > colLimit) { excluded[j] = true; continue; }
-            for (int p = cp[j]; p < cp[j + 1]; p++) rowPtr[ri[p] + 1]++;
-        }
-        // dense rows are dropped (their count becomes zero), then the row lists are filled column by column
-        var keep = new int[m + 1];
-        for (int i = 0; i < m; i++)
-        {
-            int c = rowPtr[i + 1];
-            keep[i + 1] = keep[i] + (dense > 0 && c > rowLimit ? 0 : c);
-        }
-        var cur = new int[m];
-        Array.Copy(keep, cur, m);
-        var rowIdx = new int[keep[m]];
-        for (int j = 0; j < n; j++)
-        {
-            if (excluded[j]) continue;
-            for (int p = cp[j]; p < cp[j + 1]; p++)
-            {
-                int i = ri[p];
-                if (cur[i] < keep[i + 1]) rowIdx[cur[i]++] = j;
-            }
-        }
-        return QuotientGraphOrdering.Order(n, default, default, keep, rowIdx, excluded);
+        if (dense > 0)
+            for (int j = 0; j < n; j++) excluded[j] = cp[j + 1] - cp[j] > colLimit;
+        return QuotientGraphOrdering.OrderColumns(m, n, cp, a.RowIdx, excluded, dense > 0 ? rowLimit : int.MaxValue);
     }
 }
