@@ -11,7 +11,8 @@ internal sealed unsafe partial class QuotientGraphOrdering
         int n = _n;
         Array.Fill(_head, -1);
         Array.Fill(_hashHead, -1);
-        for (int i = 0; i < n; i++)
+        // inserted last to first, so that among equal degrees the first column of the input is the first pivot
+        for (int i = n - 1; i >= 0; i--)
             if (_state[i] == Variable) Insert(i);
         var pivots = new int[n];
         int pivotCount = 0, nel = 0, minDeg = 0;

@@ -18,7 +18,8 @@ namespace HpcKit.Sparse.Ordering;
 /// (mass elimination); variables of L_p with equal (E_i, A_i) — found by hashing the id sums and comparing the sets —
 /// are merged into supervariables, which are weighted in every degree and expanded in the final order.
 /// </para>
-/// Everything is indexed by node id and ties go to the most recently inserted node, so the order is deterministic.
+/// Everything is indexed by node id; ties go to the most recently reinserted variable, initially to the lowest index,
+/// so the order is deterministic.
 /// </summary>
 internal sealed partial class QuotientGraphOrdering
 {
