@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>
@@ -16,7 +17,9 @@ namespace HpcKit.Sparse.Ordering;
 /// approximate external degree min(d_i + |L_p \ i|, |A_i| + |L_p \ i| + Σ_{e ∈ E_i \ p} |L_e \ L_p|, n − k − |i|);
 /// elements with L_e ⊆ L_p are absorbed (aggressive absorption); variables adjacent only to p are eliminated with it
 /// (mass elimination); variables of L_p with equal (E_i, A_i) — found by hashing the id sums and comparing the sets —
-/// are merged into supervariables, which are weighted in every degree and expanded in the final order.
+/// are merged into supervariables, which are weighted in every degree and expanded in the final order. A pivot's
+/// group (its supervariable and the variables eliminated with it) is indistinguishable in the graph but not for a
+/// pivoting LU, so it is emitted sparsest original column first (a hub column goes last).
 /// </para>
 /// Everything is indexed by node id; ties go to the most recently reinserted variable, initially to the lowest index,
 /// so the order is deterministic.
