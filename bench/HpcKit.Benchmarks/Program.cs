@@ -10,4 +10,9 @@ if (args.Length > 0 && args[0] == "sparse-klu")
     SparseKluComparison.Run(args[1..]);
     return;
 }
+if (args.Length > 0 && args[0] == "sparse-ordering")
+{
+    SparseOrderingComparison.Run(args[1..]);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,203 +1,273 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>
-/// Minimum-degree elimination on a quotient graph with approximate external degrees, after Amestoy, Davis and Duff
-/// (SIAM J. Matrix Anal. Appl. 17(4), 1996). Variables carry variable neighbours (A_i) and element neighbours (E_i);
-/// eliminating the pivot p forms the element L_p = A_p ∪ (∪ L_e, e ∈ E_p) \ {p} and absorbs every e ∈ E_p. Degrees of
-/// the variables in L_p are bounded by d_i ≤ |A_i| + |L_p \ i| + Σ_{e ∈ E_i \ p} |L_e \ L_p| (AMD's approximate degree,
-/// with |L_e \ L_p| computed by one scan over L_p), capped by n − k and by the previous degree plus |L_p|.
-/// Elements with |L_e \ L_p| = 0 are absorbed (aggressive absorption). The same engine orders AᵀA without forming it
-/// (COLAMD, Davis–Gilbert–Larimore–Ng): the rows of A are then the initial elements.
-/// Not implemented: supervariable detection and mass elimination (quality is close, run time higher on big cases).
-/// Cost: O(Σ over pivots of Σ_{i ∈ L_p} (|A_i| + |E_i|)) with list-based sets.
+/// Minimum-degree elimination on a quotient graph held in one flat integer workspace, written from the description
+/// of approximate minimum degree by Amestoy, Davis and Duff (SIAM J. Matrix Anal. Appl. 17(4), 1996).
+/// <para>
+/// Nodes 0..n−1 are variables, nodes n..n+m−1 the caller's initial elements (COLAMD: the rows of A); eliminating a
+/// pivot p turns node p into the element L_p = (A_p ∪ ⋃_{e ∈ E_p} L_e) \ p and absorbs every e ∈ E_p. A variable's
+/// list in the workspace holds its elements E_i first (<c>elen</c> of them), then its variable neighbours A_i; an
+/// element's list holds its variables. When the workspace is full the live lists are compacted to its front (and the
+/// workspace grows only if that is not enough).
+/// </para>
+/// <para>
+/// Per pivot: |L_e \ L_p| is computed for every element touching L_p by one scan; each i ∈ L_p then gets AMD's
+/// approximate external degree min(d_i + |L_p \ i|, |A_i| + |L_p \ i| + Σ_{e ∈ E_i \ p} |L_e \ L_p|, n − k − |i|);
+/// elements with L_e ⊆ L_p are absorbed (aggressive absorption); variables adjacent only to p are eliminated with it
+/// (mass elimination); variables of L_p with equal (E_i, A_i) — found by hashing the id sums and comparing the sets —
+/// are merged into supervariables, which are weighted in every degree and expanded in the final order. A pivot's
+/// group (its supervariable and the variables eliminated with it) is indistinguishable in the graph but not for a
+/// pivoting LU, so it is emitted sparsest original column first (a hub column goes last).
+/// </para>
+/// Everything is indexed by node id; ties go to the most recently reinserted variable, initially to the lowest index,
+/// so the order is deterministic.
 /// </summary>
-internal sealed class QuotientGraphOrdering
+internal sealed partial class QuotientGraphOrdering
 {
-    private readonly int _n;
-    private readonly List<int>[] _adjVars;
-    private readonly List<int>[] _adjElems;
-    private readonly List<int>?[] _elemVars;
-    private readonly bool[] _elemAlive;
-    private readonly bool[] _eliminated;
-    private readonly bool[] _excluded;
-    private readonly int[] _degree;
-    private readonly int[] _head, _next, _prev;
-    private readonly int[] _mark;
-    private readonly int[] _wStamp, _w;
-    private readonly Stack<List<int>> _spare = new();
-    private int _stamp;
+    private const byte Variable = 0, Merged = 1, Element = 2, Absorbed = 3, Excluded = 4;
 
-    /// <param name="n">variables (columns)</param>
-    /// <param name="elementCount">ids of initial elements are n .. n + elementCount − 1</param>
-    public QuotientGraphOrdering(int n, int elementCount)
+    private readonly int _n;
+    private int[] _iw;
+    private int _pfree;
+    private readonly int[] _pe, _len, _esize, _wVal, _mark;
+
+    /// <summary>Per element: −1 once absorbed, else (stamp &lt;&lt; 32) | |L_e \ L_p| for the step of that stamp.</summary>
+    private readonly long[] _ew;
+    private readonly byte[] _state;
+    private readonly int[] _elen, _nv, _degree, _head, _next, _prev, _hashHead, _hashNext, _hashVal, _memNext, _memTail, _firstLen;
+    private readonly int _hashShift; // buckets: the top 64 − shift bits of (id sum · golden ratio), ≥ n of them
+    private int _active, _wStampNow, _markNow;
+    private bool _aggressive = true;
+
+    private QuotientGraphOrdering(int n, int nodes, int capacity)
     {
         _n = n;
-        int ne = n + elementCount;
-        _adjVars = new List<int>[n];
-        _adjElems = new List<int>[n];
-        for (int i = 0; i < n; i++) { _adjVars[i] = []; _adjElems[i] = []; }
-        _elemVars = new List<int>?[ne];
-        _elemAlive = new bool[ne];
-        _eliminated = new bool[n];
-        _excluded = new bool[n];
+        _iw = new int[capacity];
+        _pe = new int[nodes];
+        _len = new int[nodes];
+        _esize = new int[nodes];
+        _ew = new long[nodes];
+        _wVal = new int[nodes];
+        _mark = new int[nodes];
+        _state = new byte[nodes];
+        _elen = new int[n];
+        _nv = new int[n];
         _degree = new int[n];
-        _head = new int[n + 1];
+        _head = new int[Math.Max(n, 1)];
         _next = new int[n];
         _prev = new int[n];
-        _mark = new int[n];
-        _wStamp = new int[ne];
-        _w = new int[ne];
+        _hashShift = 64 - Math.Max(1, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)Math.Max(n, 2) - 1));
+        _hashHead = new int[1 << (64 - _hashShift)];
+        _hashNext = new int[n];
+        _hashVal = new int[n];
+        _memNext = new int[n];
+        _memTail = new int[n];
+        _firstLen = new int[n];
     }
 
-    public void AddVariableEdge(int i, int j) => _adjVars[i].Add(j);
-
-    public void AddInitialElement(int id, List<int> vars)
+    /// <summary>
+    /// Orders n variables. <paramref name="adjPtr"/>/<paramref name="adjIdx"/> (CSR, n + 1 pointers or empty) give the
+    /// symmetric variable–variable adjacency without self loops or duplicates; <paramref name="elemPtr"/>/
+    /// <paramref name="elemIdx"/> (m + 1 pointers or empty) the variables of m initial elements, without duplicates.
+    /// Excluded variables (dense) are skipped wherever they appear and ordered last, in natural order.
+    /// A variable's first degree is |A_i| plus Σ (|L_e| − 1) over its elements (COLAMD's initial column score), or with
+    /// <paramref name="exactInitialDegree"/> the exact size of the union. <paramref name="aggressive"/> turns
+    /// aggressive absorption on (default). <paramref name="capacity"/> &gt; 0 sets the initial workspace size (at least
+    /// the input's), so that tests can force compaction and growth.
+    /// </summary>
+    /// <returns>q with q[k] = the variable eliminated at step k.</returns>
+    public static int[] Order(int n, ReadOnlySpan<int> adjPtr, ReadOnlySpan<int> adjIdx, ReadOnlySpan<int> elemPtr,
+        ReadOnlySpan<int> elemIdx, ReadOnlySpan<bool> excluded, bool exactInitialDegree = false, bool aggressive = true, int capacity = 0)
     {
-        int e = _n + id;
-        _elemVars[e] = vars;
-        _elemAlive[e] = true;
-        foreach (int v in vars) _adjElems[v].Add(e);
+        int m = elemPtr.Length > 0 ? elemPtr.Length - 1 : 0;
+        long used = (adjPtr.Length > 0 ? adjPtr[n] : 0) + 2L * (m > 0 ? elemPtr[m] : 0);
+        long size = capacity > 0 ? Math.Max(used, capacity) : used + used / 2 + 2L * n + 64;
+        if (size > Array.MaxLength) throw new InvalidOperationException("ordering workspace exceeds the array size limit");
+        var g = new QuotientGraphOrdering(n, n + m, (int)size) { _aggressive = aggressive };
+        g.Load(adjPtr, adjIdx, elemPtr, elemIdx, excluded, exactInitialDegree);
+        return g.Run();
     }
 
-    /// <summary>Variables ordered last in natural order (dense rows/columns).</summary>
-    public void Exclude(int i) => _excluded[i] = true;
-
-    public int[] Run()
+    /// <summary>Lays the lists out in the workspace (variables: elements then neighbours; then elements).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Load(ReadOnlySpan<int> adjPtr, ReadOnlySpan<int> adjIdx, ReadOnlySpan<int> elemPtr, ReadOnlySpan<int> elemIdx,
+        ReadOnlySpan<bool> excluded, bool exactInitialDegree)
     {
-        int n = _n;
-        var order = new int[n];
-        int k = 0;
-        Array.Fill(_head, -1);
+        int n = _n, m = elemPtr.Length > 0 ? elemPtr.Length - 1 : 0;
+        var iw = _iw;
+        bool hasAdj = adjPtr.Length > 0;
         for (int i = 0; i < n; i++)
         {
-            if (_excluded[i]) continue;
-            _adjVars[i].RemoveAll(j => j == i || _excluded[j]);
-            long d = _adjVars[i].Count;
-            foreach (int e in _adjElems[i]) d += _elemVars[e]!.Count - 1;
-            _degree[i] = (int)Math.Min(d, n - 1);
-            Insert(i);
+            _nv[i] = 1;
+            _memNext[i] = -1;
+            _memTail[i] = i;
+            _state[i] = excluded.Length > 0 && excluded[i] ? Excluded : Variable;
         }
-        // element sizes of initial elements must not count excluded variables
-        for (int e = n; e < _elemVars.Length; e++)
-            if (_elemAlive[e]) _elemVars[e]!.RemoveAll(v => _excluded[v]);
-        int minDeg = 0;
-        int active = n;
-        for (int i = 0; i < n; i++) if (_excluded[i]) active--;
-        for (int step = 0; step < active; step++)
+        // element counts per variable (the E_i part), then the layout
+        var ecount = _wVal; // scratch, reset below
+        Array.Clear(ecount);
+        for (int e = 0; e < m; e++)
+            for (int t = elemPtr[e]; t < elemPtr[e + 1]; t++)
+                if (_state[elemIdx[t]] != Excluded) ecount[elemIdx[t]]++;
+        int pos = 0;
+        for (int i = 0; i < n; i++)
         {
-            while (_head[minDeg] < 0) minDeg++;
-            int p = _head[minDeg];
-            Remove(p);
-            _eliminated[p] = true;
-            order[k++] = p;
-            // form the new element L_p
-            int st = ++_stamp;
-            _mark[p] = st;
-            // L_p is built in a list taken from the pool of absorbed elements' lists (no allocation once warm)
-            var lp = _spare.Count > 0 ? _spare.Pop() : new List<int>();
-            lp.Clear();
-            foreach (int v in CollectionsMarshal.AsSpan(_adjVars[p]))
-                if (!_eliminated[v] && !_excluded[v] && _mark[v] != st) { _mark[v] = st; lp.Add(v); }
-            foreach (int e in CollectionsMarshal.AsSpan(_adjElems[p]))
-            {
-                if (!_elemAlive[e]) continue;
-                foreach (int v in CollectionsMarshal.AsSpan(_elemVars[e]))
-                    if (!_eliminated[v] && _mark[v] != st) { _mark[v] = st; lp.Add(v); }
-                Absorb(e);
-            }
-            _adjVars[p].Clear();
-            _adjElems[p].Clear();
-            _elemVars[p] = lp;
-            _elemAlive[p] = true;
-            var lps = CollectionsMarshal.AsSpan(lp);
-            // update adjacency of the variables of L_p
-            foreach (int i in lps)
-            {
-                Remove(i);
-                var ei = _adjElems[i];
-                var eis = CollectionsMarshal.AsSpan(ei);
-                int w = 0;
-                for (int t = 0; t < eis.Length; t++) { int e = eis[t]; if (_elemAlive[e]) eis[w++] = e; }
-                ei.RemoveRange(w, eis.Length - w);
-                ei.Add(p);
-                var ai = _adjVars[i];
-                var ais = CollectionsMarshal.AsSpan(ai);
-                w = 0;
-                for (int t = 0; t < ais.Length; t++) { int j = ais[t]; if (!_eliminated[j] && _mark[j] != st && !_excluded[j]) ais[w++] = j; }
-                ai.RemoveRange(w, ais.Length - w);
-            }
-            // |L_e \ L_p| for every other element touching L_p
-            int wst = ++_stamp;
-            foreach (int i in lps)
-                foreach (int e in CollectionsMarshal.AsSpan(_adjElems[i]))
+            _pe[i] = pos;
+            if (_state[i] == Excluded) { ecount[i] = 0; continue; }
+            int c = ecount[i];
+            _elen[i] = c;
+            ecount[i] = pos; // cursor for the element entries
+            pos += c;
+            if (hasAdj)
+                for (int t = adjPtr[i]; t < adjPtr[i + 1]; t++)
                 {
-                    if (e == p) continue;
-                    if (_wStamp[e] != wst) { _wStamp[e] = wst; _w[e] = _elemVars[e]!.Count; }
-                    _w[e]--;
+                    int j = adjIdx[t];
+                    if (_state[j] != Excluded) iw[pos++] = j;
                 }
-            int remaining = active - step - 1;
-            int lpSize = lps.Length;
-            foreach (int i in lps)
-            {
-                var ei = _adjElems[i];
-                var eis = CollectionsMarshal.AsSpan(ei);
-                int cnt = eis.Length;
-                long d = _adjVars[i].Count + lpSize - 1;
-                for (int t = cnt - 1; t >= 0; t--)
-                {
-                    int e = eis[t];
-                    if (e == p) continue;
-                    int we = _w[e];
-                    if (we <= 0)
-                    {
-                        // aggressive absorption: L_e ⊆ L_p
-                        Absorb(e);
-                        eis[t] = eis[--cnt];
-                        continue;
-                    }
-                    d += we;
-                }
-                ei.RemoveRange(cnt, eis.Length - cnt);
-                long bound = (long)_degree[i] + lpSize - 1;
-                d = Math.Min(d, bound);
-                d = Math.Min(d, remaining - 1);
-                _degree[i] = (int)Math.Max(0, d);
-                Insert(i);
-                if (_degree[i] < minDeg) minDeg = _degree[i];
-            }
-            // stale absorbed ids may remain in E_j of variables outside L_p; they are filtered lazily
+            _len[i] = pos - _pe[i];
+            _firstLen[i] = _len[i];
         }
-        for (int i = 0; i < n; i++) if (_excluded[i]) order[k++] = i;
-        return order;
+        for (int e = 0; e < m; e++)
+        {
+            int node = n + e;
+            _pe[node] = pos;
+            for (int t = elemPtr[e]; t < elemPtr[e + 1]; t++)
+            {
+                int v = elemIdx[t];
+                if (_state[v] == Excluded) continue;
+                iw[pos++] = v;
+                iw[ecount[v]++] = node;
+            }
+            _len[node] = pos - _pe[node];
+            _esize[node] = _len[node];
+            _state[node] = _len[node] > 0 ? Element : Absorbed;
+            _ew[node] = _len[node] > 0 ? 0 : -1;
+        }
+        _pfree = pos;
+        Array.Clear(_wVal);
+        InitialDegrees(exactInitialDegree);
     }
 
-    /// <summary>Marks element e absorbed and recycles its variable list.</summary>
-    private void Absorb(int e)
+    /// <summary>Degree of every variable before the first pivot: |A_i| plus the union (or sum) of its elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void InitialDegrees(bool exact)
     {
-        _elemAlive[e] = false;
-        var list = _elemVars[e];
-        _elemVars[e] = null;
-        if (list != null && e < _n) _spare.Push(list); // initial elements' lists belong to the caller
+        int n = _n;
+        var iw = _iw;
+        _active = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (_state[i] == Excluded) continue;
+            _active++;
+            int p0 = _pe[i], el = _elen[i], l = _len[i];
+            long d = l - el;
+            if (el > 0 && exact)
+            {
+                int st = NextMark();
+                _mark[i] = st;
+                for (int t = p0 + el; t < p0 + l; t++) _mark[iw[t]] = st;
+                for (int t = p0; t < p0 + el; t++)
+                {
+                    int e = iw[t];
+                    for (int q = _pe[e], qe = q + _len[e]; q < qe; q++)
+                    {
+                        int v = iw[q];
+                        if (_mark[v] != st) { _mark[v] = st; d++; }
+                    }
+                }
+            }
+            else
+            {
+                for (int t = p0; t < p0 + el; t++) d += _len[iw[t]] - 1;
+            }
+            _degree[i] = (int)Math.Min(d, n - 1);
+        }
+    }
+
+    private int NextMark()
+    {
+        if (_markNow == int.MaxValue) { Array.Clear(_mark); _markNow = 0; }
+        return ++_markNow;
+    }
+
+    private int NextWStamp()
+    {
+        if (_wStampNow == int.MaxValue)
+        {
+            for (int e = 0; e < _ew.Length; e++) if (_ew[e] > 0) _ew[e] = 0;
+            _wStampNow = 0;
+        }
+        return ++_wStampNow;
     }
 
     private void Insert(int i)
     {
         int d = _degree[i];
+        int h = _head[d];
         _prev[i] = -1;
-        _next[i] = _head[d];
-        if (_head[d] >= 0) _prev[_head[d]] = i;
+        _next[i] = h;
+        if (h >= 0) _prev[h] = i;
         _head[d] = i;
     }
 
     private void Remove(int i)
     {
-        if (_prev[i] >= 0) _next[_prev[i]] = _next[i];
-        else if (_head[_degree[i]] == i) _head[_degree[i]] = _next[i];
-        else return; // not in a list
-        if (_next[i] >= 0) _prev[_next[i]] = _prev[i];
-        _prev[i] = -1;
-        _next[i] = -1;
+        int pv = _prev[i], nx = _next[i];
+        if (pv >= 0) _next[pv] = nx;
+        else _head[_degree[i]] = nx;
+        if (nx >= 0) _prev[nx] = pv;
+    }
+
+    /// <summary>Appends supervariable b's members after a's (b's principal stops being one).</summary>
+    private void AppendMembers(int a, int b)
+    {
+        _memNext[_memTail[a]] = b;
+        _memTail[a] = _memTail[b];
+    }
+
+    /// <summary>Makes room for <paramref name="need"/> entries at the end: compacts the live lists, then grows if needed.</summary>
+    private void EnsureFree(long need)
+    {
+        if (_pfree + need <= _iw.Length) return;
+        Compact();
+        if (_pfree + need <= _iw.Length) return;
+        long size = Math.Max(2L * _iw.Length, _pfree + need + _n);
+        if (size > Array.MaxLength) size = Math.Max(_pfree + need, Array.MaxLength);
+        Array.Resize(ref _iw, (int)size);
+    }
+
+    /// <summary>
+    /// Moves every live list (principal variables, live elements) to the front of the workspace in address order.
+    /// The first entry of each list is parked in <c>_wVal</c> and replaced by −(node + 1), so one sweep finds the lists.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Compact()
+    {
+        var iw = _iw;
+        int nodes = _pe.Length;
+        for (int u = 0; u < nodes; u++)
+        {
+            if (_len[u] == 0) continue;
+            byte s = _state[u];
+            if (s != Variable && s != Element) continue;
+            int q = _pe[u];
+            _wVal[u] = iw[q];
+            iw[q] = -(u + 1);
+        }
+        int w = 0, r = 0, end = _pfree;
+        while (r < end)
+        {
+            int x = iw[r];
+            if (x >= 0) { r++; continue; }
+            int u = -x - 1, l = _len[u];
+            iw[w] = _wVal[u];
+            if (l > 1) iw.AsSpan(r + 1, l - 1).CopyTo(iw.AsSpan(w + 1));
+            _pe[u] = w;
+            w += l;
+            r += l;
+        }
+        _pfree = w;
     }
 }
