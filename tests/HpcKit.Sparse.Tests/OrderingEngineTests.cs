@@ -37,6 +37,20 @@ public class OrderingEngineTests
             }
     }
 
+    /// <summary>Neighbour sets of the graph of A + Aᵀ without self loops.</summary>
+    internal static HashSet<int>[] SymmetricAdjacency(CscMatrix a)
+    {
+        var adj = new HashSet<int>[a.Columns];
+        for (int i = 0; i < adj.Length; i++) adj[i] = [];
+        for (int j = 0; j < adj.Length; j++)
+            for (int p = a.ColPtr[j]; p < a.ColPtr[j + 1]; p++)
+            {
+                int i = a.RowIdx[p];
+                if (i != j) { adj[i].Add(j); adj[j].Add(i); }
+            }
+        return adj;
+    }
+
     /// <summary>
     /// nnz of the Cholesky factor (diagonal included) of the pattern of A + Aᵀ eliminated in order q, by simulating the
     /// elimination graph with sets: eliminating v joins its remaining neighbours into a clique.
@@ -44,16 +58,7 @@ public class OrderingEngineTests
     internal static long SimulatedCholeskyNnz(CscMatrix a, int[] q)
     {
         int n = a.Columns;
-        var adj = new HashSet<int>[n];
-        for (int i = 0; i < n; i++) adj[i] = new HashSet<int>();
-        for (int j = 0; j < n; j++)
-            for (int p = a.ColPtr[j]; p < a.ColPtr[j + 1]; p++)
-            {
-                int i = a.RowIdx[p];
-                if (i == j) continue;
-                adj[i].Add(j);
-                adj[j].Add(i);
-            }
+        var adj = SymmetricAdjacency(a);
         long nnz = 0;
         var done = new bool[n];
         foreach (int v in q)

@@ -15,14 +15,7 @@ public class OrderingReferenceTests
     private static int[] ExactMinimumDegree(Storage.CscMatrix a)
     {
         int n = a.Columns;
-        var adj = new HashSet<int>[n];
-        for (int i = 0; i < n; i++) adj[i] = new HashSet<int>();
-        for (int j = 0; j < n; j++)
-            for (int p = a.ColPtr[j]; p < a.ColPtr[j + 1]; p++)
-            {
-                int i = a.RowIdx[p];
-                if (i != j) { adj[i].Add(j); adj[j].Add(i); }
-            }
+        var adj = OrderingEngineTests.SymmetricAdjacency(a);
         var done = new bool[n];
         var order = new int[n];
         for (int k = 0; k < n; k++)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using HpcKit.Sparse.Kernels;
 using HpcKit.Sparse.Storage;
 
 namespace HpcKit.Sparse.Factorization;
@@ -91,7 +92,7 @@ public static unsafe class LUFactorization
             fixed (double* plx = lx, px = x, aval = a.Values, pux = ux)
             {
                 // numeric: sparse triangular solve x = L \ A(:, j) over the reach; xi[top .. cand) gets the unpivoted rows
-                acol = LeftLookingColumn.ScatterColumn(px, arow + a0, aval + a0, a1 - a0);
+                acol = SparseKernels.ScatterAdd(px, arow + a0, aval + a0, a1 - a0);
                 cand = LeftLookingColumn.SolveOverReach(px, pxi, top, n, ppinv, plp, pli, plx, pui, pux, ref unz, ref updates, out ucol);
                 ipiv = LeftLookingColumn.ChoosePivot(px, pxi, top, cand, diagRow[j], out amax, out diagCandidate);
             }

@@ -56,20 +56,6 @@ internal static unsafe class LeftLookingColumn
         else { next[level] = lp[s]; end[level] = lpend[s] >= 0 ? lpend[s] : lp[s + 1]; }
     }
 
-    /// <summary>x[row[t]] += val[t]; returns max |val|.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static double ScatterColumn(double* x, int* row, double* val, int len)
-    {
-        double amax = 0;
-        for (int t = 0; t < len; t++)
-        {
-            double v = val[t];
-            x[row[t]] += v;
-            amax = Math.Max(amax, Math.Abs(v));
-        }
-        return amax;
-    }
-
     /// <summary>
     /// Sparse triangular solve over the reach xi[top .. n): a pivoted row's value is final when reached (topological
     /// order), so it is appended to U (pivot step, value) at ui/ux[unz], cleared in x, and its column of L applied.

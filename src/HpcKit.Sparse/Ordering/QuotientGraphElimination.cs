@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace HpcKit.Sparse.Ordering;
 
 /// <summary>The elimination loop of <see cref="QuotientGraphOrdering"/>: one pivot (a supervariable) per step.</summary>
@@ -58,7 +59,6 @@ internal sealed unsafe partial class QuotientGraphOrdering
     private int FormElement(int p, out int degme)
     {
         int elenp = _elen[p];
-        var nv = _nv;
         degme = 0;
         int start, w;
         if (elenp == 0)
@@ -68,13 +68,7 @@ internal sealed unsafe partial class QuotientGraphOrdering
             w = start;
             for (int t = start, end = start + _len[p]; t < end; t++)
             {
-                int j = iw[t];
-                int nvj = nv[j];
-                if (nvj <= 0) continue;
-                nv[j] = -nvj;
-                degme += nvj;
-                Remove(j);
-                iw[w++] = j;
+                TakeIntoElement(iw[t], iw, ref w, ref degme);
             }
         }
         else
@@ -96,13 +90,7 @@ internal sealed unsafe partial class QuotientGraphOrdering
                 if (_state[e] != Element) continue;
                 for (int q = _pe[e], qe = q + _len[e]; q < qe; q++)
                 {
-                    int j = iw[q];
-                    int nvj = nv[j];
-                    if (nvj <= 0) continue;
-                    nv[j] = -nvj;
-                    degme += nvj;
-                    Remove(j);
-                    iw[w++] = j;
+                    TakeIntoElement(iw[q], iw, ref w, ref degme);
                 }
                 _state[e] = Absorbed;
                 _ew[e] = -1;
@@ -110,13 +98,7 @@ internal sealed unsafe partial class QuotientGraphOrdering
             }
             for (int t = pp + elenp, end = pp + _len[p]; t < end; t++)
             {
-                int j = iw[t];
-                int nvj = nv[j];
-                if (nvj <= 0) continue;
-                nv[j] = -nvj;
-                degme += nvj;
-                Remove(j);
-                iw[w++] = j;
+                TakeIntoElement(iw[t], iw, ref w, ref degme);
             }
             _pfree = w;
         }
@@ -126,6 +108,18 @@ internal sealed unsafe partial class QuotientGraphOrdering
         _len[p] = w - start;
         _elen[p] = 0;
         return start;
+    }
+
+    /// <summary>Appends variable j to the element being formed at iw[w] unless it is already in it (negative weight).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TakeIntoElement(int j, int[] iw, ref int w, ref int degme)
+    {
+        int nvj = _nv[j];
+        if (nvj <= 0) return;
+        _nv[j] = -nvj;
+        degme += nvj;
+        Remove(j);
+        iw[w++] = j;
     }
 
     /// <summary>w(e) = |L_e \ L_p| (weighted) for every live element e touching a variable of L_p.</summary>
