@@ -31,7 +31,13 @@ public sealed record SequenceOptions
 
     public double MinPivotGrowth { get; init; } = 1.4901161193847656e-8;
 
-    public double RcondDrop { get; init; } = 1e-3;
+    /// <summary>
+    /// Fallback when the cheap rcond falls below this fraction of its value at the last full factorization (0: off).
+    /// Tuned on the generated sequences (docs/sparse.md): the spec's starting value 1e-3 fired on the natural
+    /// ill-conditioning of late interior-point systems (6 fallbacks in 24 systems at 2,000 buses) without improving
+    /// residual, NSR or forward error; 1e-6 halves the fallbacks and keeps those figures.
+    /// </summary>
+    public double RcondDrop { get; init; } = 1e-6;
 
     /// <summary>Absolute cheap-rcond floor (0 = off; KLU users often take eps^(2/3)).</summary>
     public double RcondFloor { get; init; }

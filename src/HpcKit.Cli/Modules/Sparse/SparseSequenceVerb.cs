@@ -24,7 +24,7 @@ internal static class SparseSequenceVerb
         var gs = new Option<string>("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs, mgs2synch or mgspm (post-modern MGS)", DefaultValueFactory = _ => "cgs2" };
         var ordering = new Option<string>("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
         var boost = new Option<double>("--boost") { Description = "Static pivot boost beta", DefaultValueFactory = _ => 0.1 };
-        var rcondDrop = new Option<double>("--rcond-drop") { Description = "Fall back to a full factorization when the cheap rcond drops below this fraction of its value at the last one (0: off)", DefaultValueFactory = _ => 1e-3 };
+        var rcondDrop = new Option<double>("--rcond-drop") { Description = "Fall back to a full factorization when the cheap rcond drops below this fraction of its value at the last one (0: off)", DefaultValueFactory = _ => 1e-6 };
         var noRefine = new Option<bool>("--no-refine") { Description = "Triangular solve only (no FGMRES)" };
         var csv = new Option<string?>("--csv") { Description = "Write the per-system table as CSV" };
         var plot = new Option<string?>("--plot") { Description = "Write residuals and iterations per system (SVG)" };
