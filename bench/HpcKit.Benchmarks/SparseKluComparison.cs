@@ -47,7 +47,7 @@ internal static unsafe class SparseKluComparison
         var sb = new StringBuilder();
         void Line(string s) { Console.WriteLine(s); sb.AppendLine(s); }
         Line($"# HpcKit.Sparse vs SuiteSparse KLU — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        Line($"CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores (machine shared with other jobs); {RuntimeInformation.FrameworkDescription}; " +
+        Line($"CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores, load average {LoadAverage()} at start; {RuntimeInformation.FrameworkDescription}; " +
              $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; single thread; medians of {reps} runs.");
         Line("KLU: COLAMD, btf = 0, scale = 0, tol = 0.1. HpcKit: COLAMD (own implementation), tol = 0.1. nnz(L+U) counts the diagonal once (KLU: lnz + unz − n).");
         Line("");
@@ -331,6 +331,14 @@ internal static unsafe class SparseKluComparison
 
     private static string Row(string name, double ours, double klu, double oursMin, double kluMin) =>
         string.Create(Ci, $"| {name} | {ours * 1e3:F3} ({oursMin * 1e3:F3}) | {klu * 1e3:F3} ({kluMin * 1e3:F3}) | {ours / klu:F2} ({oursMin / kluMin:F2}) |");
+
+    /// <summary>The 1-, 5- and 15-minute load averages from /proc/loadavg, or "unknown".</summary>
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+        catch (UnauthorizedAccessException) { return "unknown"; }
+    }
 
     private static string CpuModel()
     {

@@ -36,6 +36,8 @@ public sealed class Fgmres
         _lt = new double[(restart + 1) * (restart + 1)];
         _absAx = new double[n];
         History = new double[1024];
+        HistoryIteration = new int[History.Length];
+        HistoryIsTrueResidual = new bool[History.Length];
     }
 
     public int Restart => _m;
@@ -43,8 +45,17 @@ public sealed class Fgmres
     /// <summary>Krylov memory in bytes (V and Z).</summary>
     public long KrylovBytes => 8L * (_v.Length + _z.Length);
 
-    /// <summary>Relative residual estimates per iteration of the last call (true residual at entry first).</summary>
+    /// <summary>
+    /// Relative residuals of the last call, in the order computed: the true residual at entry, the Arnoldi estimate
+    /// |g_{i+1}|/‖b‖ after every iteration, the true residual after every cycle (first <see cref="HistoryCount"/>).
+    /// </summary>
     public double[] History { get; }
+
+    /// <summary>Iterations done when each <see cref="History"/> entry was recorded.</summary>
+    public int[] HistoryIteration { get; }
+
+    /// <summary>Whether each <see cref="History"/> entry is a true residual ‖b − A x‖/‖b‖ (else an Arnoldi estimate).</summary>
+    public bool[] HistoryIsTrueResidual { get; }
 
     public int HistoryCount { get; private set; }
 
@@ -92,7 +103,7 @@ public sealed class Fgmres
             ConvergenceTest.RelativeToInitialResidual => options.Tolerance * beta0,
             _ => options.Tolerance * bnorm,
         };
-        Record(beta / bnorm);
+        Record(beta / bnorm, true, 0);
         double omega = options.BackwardErrorStop > 0 ? BackwardError(a, b, x, r) : double.NaN;
         if (!double.IsFinite(beta)) return Done(FgmresStatus.NonFinite, beta);
         if (beta <= target || omega <= options.BackwardErrorStop) return Done(FgmresStatus.ConvergedOnEntry, beta);
@@ -144,7 +155,7 @@ public sealed class Fgmres
                 _g[i] = _cs[i] * _g[i];
                 i++;
                 _basisCount = breakdown ? i : i + 1;
-                Record(Math.Abs(_g[i]) / bnorm);
+                Record(Math.Abs(_g[i]) / bnorm, false, its);
                 if (breakdown || Math.Abs(_g[i]) <= target) break;
             }
             if (nonFinite) return Done(FgmresStatus.NonFinite, double.NaN);
@@ -162,7 +173,7 @@ public sealed class Fgmres
             spmv++;
             double beta2 = TensorPrimitives.Norm(r);
             synchs++;
-            Record(beta2 / bnorm);
+            Record(beta2 / bnorm, true, its);
             if (!double.IsFinite(beta2)) return Done(FgmresStatus.NonFinite, beta2);
             omega = options.BackwardErrorStop > 0 ? BackwardError(a, b, x, r) : double.NaN;
             if (beta2 <= target || omega <= options.BackwardErrorStop) return Done(FgmresStatus.Converged, beta2);
@@ -192,9 +203,12 @@ public sealed class Fgmres
         return w;
     }
 
-    private void Record(double v)
+    private void Record(double v, bool trueResidual, int iteration)
     {
-        if (HistoryCount < History.Length) History[HistoryCount++] = v;
+        if (HistoryCount >= History.Length) return;
+        HistoryIteration[HistoryCount] = iteration;
+        HistoryIsTrueResidual[HistoryCount] = trueResidual;
+        History[HistoryCount++] = v;
     }
 
     /// <summary>Orthogonalizes w against the first <paramref name="k"/> basis vectors; h gets the coefficients. Returns synchs of the step, the norm included (spec §3.7).</summary>

@@ -73,7 +73,7 @@ internal static class SparseSolveVerb
             if (p.GetValue(plot) is { Length: > 0 } plotPath)
             {
                 var k = solver.Krylov;
-                SparsePlots.History(k.History.AsSpan(0, k.HistoryCount), $"FGMRES convergence, {Path.GetFileName(pathA)}").Save(plotPath);
+                SparsePlots.History(k, options.Fgmres.Tolerance, $"FGMRES convergence, {Path.GetFileName(pathA)}").Save(plotPath);
                 if (!p.GetValue(quiet)) Console.Error.WriteLine($"plot: {plotPath}");
             }
             CommandKit.SaveReport(r, p.GetValue(report), p.GetValue(quiet));
