@@ -126,6 +126,15 @@ internal static unsafe class SparseKluComparison
         line(string.Create(Ci, $"| same order: factor ms on KLU's COLAMD q (nnz(L+U) {fK.NnzLU}, flops {fK.Flops:E3}) | {tFacSame * 1e3:F3} | {tFacKlu * 1e3:F3} | {tFacSame / tFacKlu:F2} |"));
         line(string.Create(Ci, $"| same order: refactor ms on KLU's COLAMD q | {tRefSame * 1e3:F3} | {tRefKlu * 1e3:F3} | {tRefSame / tRefKlu:F2} |"));
         line(string.Create(Ci, $"| refactor / factor (medians) | {tRefOurs / tFacOurs:F3} | {tRefKlu / tFacKlu:F3} | |"));
+        // row scaling on both sides: ours RowMax (powers of two), KLU scale = 2 (row max)
+        var rowMax = new LuOptions { Scaling = RowScaling.RowMax };
+        var fS = LUFactorization.Factorize(a0, sym.Q, rowMax);
+        double tFacScaled = Median(reps, () => fS = LUFactorization.Factorize(a0, sym.Q, rowMax, sym.EstimatedFactorNnz, fS));
+        var refacS = new Refactorization(fS, a0);
+        double tRefScaled = Median(reps, () => refacS.Refactor(aR, rowMax));
+        var (tFacKluS, tRefKluS, nnzKluS) = KluScaled(a0, aR, reps);
+        line(string.Create(Ci, $"| row scaling (ours RowMax, KLU scale = 2): factor ms, nnz(L+U) {fS.NnzLU} vs {nnzKluS} | {tFacScaled * 1e3:F3} | {tFacKluS * 1e3:F3} | {tFacScaled / tFacKluS:F2} |"));
+        line(string.Create(Ci, $"| row scaling: refactor ms | {tRefScaled * 1e3:F3} | {tRefKluS * 1e3:F3} | {tRefScaled / tRefKluS:F2} |"));
         line("");
         line(string.Create(Ci, $"Accuracy on system {f0 + 1} after refactorization: HpcKit LU solve relres {resLu:E1}, NSR {nsrLu:E1}; after FGMRES ({fg.Status}, {fg.Iterations} its) relres {resFg:E1}, NSR {nsrFg:E1}, forward error {fwdOurs:E1}; " +
             $"KLU refactor+solve relres {resKlu:E1}, NSR {nsrKlu:E1}, forward error {fwdKlu:E1}; HpcKit ρ {f.PivotGrowth:E2}, KLU rgrowth {rgrowthKlu:E2}."));
@@ -161,16 +170,49 @@ internal static unsafe class SparseKluComparison
         line("");
     }
 
-    private static SparseKluNative.KluCommon* NewCommon()
+    /// <summary>KLU settings of the comparison: COLAMD, no BTF, tol 0.1; <paramref name="scale"/> 0 (none) or 2 (row max).</summary>
+    private static SparseKluNative.KluCommon* NewCommon(int scale = 0)
     {
         var cm = (SparseKluNative.KluCommon*)NativeMemory.AllocZeroed((nuint)sizeof(SparseKluNative.KluCommon));
         SparseKluNative.Defaults(cm);
         cm->Ordering = 1; // COLAMD
         cm->Btf = 0;
-        cm->Scale = 0;
+        cm->Scale = scale;
         cm->Tol = 0.1;
         cm->HaltIfSingular = 0;
         return cm;
+    }
+
+    /// <summary>KLU with row-max scaling: factor and refactor medians and nnz(L+U).</summary>
+    private static (double Factor, double Refactor, long Nnz) KluScaled(CscMatrix a0, CscMatrix aR, int reps)
+    {
+        int n = a0.Rows;
+        var cm = NewCommon(2);
+        var pins = new[] { GCHandle.Alloc(a0.ColPtr, GCHandleType.Pinned), GCHandle.Alloc(a0.RowIdx, GCHandleType.Pinned),
+            GCHandle.Alloc(a0.Values, GCHandleType.Pinned), GCHandle.Alloc(aR.Values, GCHandleType.Pinned) };
+        nint apI = pins[0].AddrOfPinnedObject(), aiI = pins[1].AddrOfPinnedObject(), ax0I = pins[2].AddrOfPinnedObject(), axRI = pins[3].AddrOfPinnedObject();
+        nint cmI = (nint)cm, sym = SparseKluNative.Analyze(n, (int*)apI, (int*)aiI, cm), num = 0;
+        try
+        {
+            double tFac = Median(reps, () =>
+            {
+                var c = (SparseKluNative.KluCommon*)cmI;
+                if (num != 0) { var nm = num; SparseKluNative.FreeNumeric(&nm, c); }
+                num = SparseKluNative.Factor((int*)apI, (int*)aiI, (double*)ax0I, sym, c);
+            });
+            if (num == 0) throw new InvalidOperationException($"klu_factor (scaled) failed: status {cm->Status}");
+            var (lnz, unz) = SparseKluNative.Counts(num);
+            double tRef = Median(reps, () => SparseKluNative.Refactor((int*)apI, (int*)aiI, (double*)axRI, sym, num, (SparseKluNative.KluCommon*)cmI));
+            return (tFac, tRef, (long)lnz + unz - n);
+        }
+        finally
+        {
+            nint nm = num, sy = sym;
+            if (nm != 0) SparseKluNative.FreeNumeric(&nm, cm);
+            if (sy != 0) SparseKluNative.FreeSymbolic(&sy, cm);
+            foreach (var pin in pins) pin.Free();
+            NativeMemory.Free(cm);
+        }
     }
 
     private static void KluCase(CscMatrix a0, CscMatrix aR, double[] bR, double[]? xR, int reps, out double tAna, out double tFac, out double tRef, out double tSol,

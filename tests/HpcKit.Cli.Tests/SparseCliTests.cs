@@ -44,9 +44,9 @@ public sealed class SparseCliTests : IDisposable
         Assert.StartsWith("<", File.ReadAllText(P("seq.svg")).TrimStart(), StringComparison.Ordinal);
         Assert.True(new FileInfo(P("seq.json")).Length > 0);
 
-        // one system alone: the solution file is a Matrix Market array that solves A x = b
+        // one system alone (with row scaling): the solution file is a Matrix Market array that solves A x = b
         string a = mats.Order(StringComparer.Ordinal).Last(), b = a.Replace("A_", "b_", StringComparison.Ordinal);
-        (code, _, err) = HpcKitProcess.Run("sparse", "solve", a, b, "--out", P("x.mtx"), "--quiet");
+        (code, _, err) = HpcKitProcess.Run("sparse", "solve", a, b, "--out", P("x.mtx"), "--scale", "rowmax", "--quiet");
         Assert.True(code == 0, err);
         var am = MatrixMarketReader.Read(a).ExpandSymmetric();
         var bv = MatrixMarketReader.Read(b).ToDenseVector();
@@ -82,7 +82,7 @@ public sealed class SparseCliTests : IDisposable
         Assert.Contains("no file matches", err, StringComparison.Ordinal);
 
         Generate();
-        foreach (var (opt, value) in new[] { ("--refactor-every", "0"), ("--rcond-drop", "-1"), ("--boost", "0"), ("--ordering", "metis") })
+        foreach (var (opt, value) in new[] { ("--refactor-every", "0"), ("--rcond-drop", "-1"), ("--boost", "0"), ("--ordering", "metis"), ("--scale", "colmax") })
         {
             (code, _, err) = HpcKitProcess.Run("sparse", "sequence", P("kkt/A_*.mtx"), opt, value, "--quiet");
             Assert.True(code == 2, $"{opt} {value}: exit {code}, {err}");

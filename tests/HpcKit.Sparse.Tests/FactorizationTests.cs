@@ -15,7 +15,7 @@ public class FactorizationTests
 
     internal static CscMatrix Load(string file) => MatrixMarketReader.Read(SharedData.Path(file)).ExpandSymmetric();
 
-    /// <summary>‖P A Q − L U‖₁ / ‖|L||U|‖₁ computed column by column with dense work vectors.</summary>
+    /// <summary>‖P R A Q − L U‖₁ / ‖|L||U|‖₁ (R = I without row scaling) computed column by column with dense work vectors.</summary>
     internal static double FactorizationResidual(CscMatrix a, LuFactors f)
     {
         int n = f.N;
@@ -40,7 +40,7 @@ public class FactorizationTests
                 }
             }
             int j = f.Q[k];
-            for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++) lu[f.PInverse[a.RowIdx[t]]] -= a.Values[t];
+            for (int t = a.ColPtr[j]; t < a.ColPtr[j + 1]; t++) lu[f.PInverse[a.RowIdx[t]]] -= a.Values[t] * (f.RowScale?[a.RowIdx[t]] ?? 1.0);
             double cr = 0, ca = 0;
             for (int i = 0; i < n; i++) { cr += Math.Abs(lu[i]); ca += abs[i]; }
             maxRes = Math.Max(maxRes, cr);

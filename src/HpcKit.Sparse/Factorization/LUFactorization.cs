@@ -59,6 +59,17 @@ public static unsafe class LUFactorization
         var mark = ip.Rent(n);
         Array.Fill(mark, -1, 0, n);
         var p = reuse?.P ?? new int[n];
+        // RowMax scaling: the factorization works on R A, held in a pooled copy of the values
+        double[]? rowScale = null, scaled = null;
+        if (options.Scaling == RowScaling.RowMax)
+        {
+            rowScale = reuse?.RowScale is { } rs && rs.Length == n ? rs : new double[n];
+            var av = a.Values.AsSpan(0, a.Nnz);
+            RowScaler.RowMax(a.RowIdx.AsSpan(0, a.Nnz), av, rowScale);
+            scaled = dp.Rent(a.Nnz);
+            for (int t = 0; t < av.Length; t++) scaled[t] = av[t] * rowScale[a.RowIdx[t]];
+        }
+        var values = scaled ?? a.Values;
         // preferred ("diagonal") row of each column of A and its inverse; starts as the identity
         var diagRow = ip.Rent(n);
         var colOfDiag = ip.Rent(n);
@@ -89,7 +100,7 @@ public static unsafe class LUFactorization
             bool diagCandidate;
             double amax;
             fixed (int* plp = lp, ppinv = pinv, pxi = xi, arow = a.RowIdx, pui = ui, pli = li)
-            fixed (double* plx = lx, px = x, aval = a.Values, pux = ux)
+            fixed (double* plx = lx, px = x, aval = values, pux = ux)
             {
                 // numeric: sparse triangular solve x = L \ A(:, j) over the reach; xi[top .. cand) gets the unpivoted rows
                 acol = SparseKernels.ScatterAdd(px, arow + a0, aval + a0, a1 - a0);
@@ -166,6 +177,7 @@ public static unsafe class LUFactorization
             ui.AsSpan(0, unz).CopyTo(fui); ux.AsSpan(0, unz).CopyTo(fux);
         }
         ip.Return(li); dp.Return(lx); ip.Return(ui); dp.Return(ux);
+        if (scaled != null) dp.Return(scaled);
         ip.Return(pinv); dp.Return(x); ip.Return(xi); ip.Return(stack); ip.Return(pstack); ip.Return(searchEnd); ip.Return(mark); ip.Return(diagRow); ip.Return(colOfDiag); ip.Return(lpend);
         int[] qc;
         if (reuse == null) qc = (int[])q.Clone();
@@ -177,6 +189,7 @@ public static unsafe class LUFactorization
             Flops = flops + 2.0 * updates,
             OffDiagonalPivots = offDiag,
         };
+        f.RowScale = rowScale;
         if (status == FactorStatus.Ok) f.SetMonitors(minPiv, maxPiv, rho);
         f.Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         return f;

@@ -3,7 +3,8 @@ using HpcKit.Sparse.Storage;
 namespace HpcKit.Sparse.Factorization;
 
 /// <summary>
-/// Exposed LU factors with A[p[i], q[j]] = (L U)[i, j]: L unit lower triangular (diagonal implicit) and U upper
+/// Exposed LU factors with (R A)[p[i], q[j]] = (L U)[i, j], R = diag(<see cref="RowScale"/>) or the identity when that is
+/// null: L unit lower triangular (diagonal implicit) and U upper
 /// triangular, both CSC with row indices in pivot order and sorted (unless <see cref="LuOptions.SortFactorRows"/> was
 /// false: then in elimination order), U's diagonal last in each column. Row k of P A is
 /// row p[k] of A; column k of A Q is column q[k] of A. Values change in place on refactorization; patterns are frozen.
@@ -35,6 +36,9 @@ public sealed class LuFactors
 
     public int[] PInverse { get; }
 
+    /// <summary>Row scale factors r (R = diag(r), indexed by original row) when <see cref="RowScaling.RowMax"/> was used, else null.</summary>
+    public double[]? RowScale { get; internal set; }
+
     public int[] QInverse { get; }
 
     public FactorStatus Status { get; internal set; } = FactorStatus.Ok;
@@ -61,7 +65,7 @@ public sealed class LuFactors
 
     public double MaxAbsPivot { get; internal set; }
 
-    /// <summary>Reciprocal pivot growth ρ = min_k max|(PAQ)(:,k)| / max|U(:,k)|.</summary>
+    /// <summary>Reciprocal pivot growth ρ = min_k max|(P R A Q)(:,k)| / max|U(:,k)|.</summary>
     public double PivotGrowth { get; internal set; }
 
     /// <summary>Cheap rcond = min|u_kk| / max|u_kk|.</summary>
@@ -113,7 +117,8 @@ public sealed class LuFactors
             double umax = 0, amax = 0;
             for (int p = up[k]; p < u1; p++) umax = Math.Max(umax, Math.Abs(ux[p]));
             int j = q[k];
-            for (int p = ap[j], e = ap[j + 1]; p < e; p++) amax = Math.Max(amax, Math.Abs(ax[p]));
+            var r = RowScale;
+            for (int p = ap[j], e = ap[j + 1]; p < e; p++) amax = Math.Max(amax, Math.Abs(ax[p]) * (r == null ? 1.0 : r[a.RowIdx[p]]));
             if (umax > 0) rho = Math.Min(rho, amax / umax);
         }
         SetMonitors(mn, mx, rho);

@@ -18,6 +18,9 @@ public sealed record LuOptions
     /// <summary>Multiply ζ and β by ‖A‖∞.</summary>
     public bool BoostRelativeToNorm { get; init; }
 
+    /// <summary>Row scaling before factorizing (default none); refactorizations recompute it from the new values.</summary>
+    public RowScaling Scaling { get; init; } = RowScaling.None;
+
     /// <summary>
     /// Full factorization: sort the rows of every column of L and U (default). When false (as KLU), L's rows stay in
     /// elimination order and U's in the topological order of the triangular solve (diagonal still last); solves and

@@ -9,7 +9,8 @@ namespace HpcKit.Sparse.Factorization;
 /// Built once after a full factorization: it precomputes, for every entry of A, its row in pivot order. Each call
 /// scatters the new column q[k], eliminates with the columns of L in ascending order (a topological order for a
 /// frozen pattern, so no DFS), and replaces |u_kk| &lt; ζ by ±β (sign of the computed pivot, + for 0). The monitors
-/// (min/max |u_kk| after boosting, pivot growth ρ) are updated in the same pass. No pivot
+/// (min/max |u_kk| after boosting, pivot growth ρ) are updated in the same pass; RowMax scale factors, when the factors
+/// have them, are recomputed from the new values first. No pivot
 /// search, no allocation, no pattern growth; cost equals the flops of the factorization. The dense work vector is
 /// cleared while values are gathered (no separate clearing pass).
 /// </summary>
@@ -59,14 +60,18 @@ public sealed unsafe class Refactorization
         double mn = double.PositiveInfinity, mx = 0, rho = double.PositiveInfinity; // monitors, as LuFactors.ComputeMonitors
         f.BoostedSteps.Clear();
         bool finite = true;
-        fixed (int* lp = f.L.ColPtr, li = f.L.RowIdx, up = f.U.ColPtr, ui = f.U.RowIdx, q = f.Q, ap = _aColPtr, tr = _targetRow)
-        fixed (double* lx = f.L.Values, ux = f.U.Values, x = _x, val = values)
+        var rowScale = f.RowScale;
+        if (rowScale != null) RowScaler.RowMax(_aRowIdx.AsSpan(0, values.Length), values, rowScale);
+        fixed (int* lp = f.L.ColPtr, li = f.L.RowIdx, up = f.U.ColPtr, ui = f.U.RowIdx, q = f.Q, ap = _aColPtr, tr = _targetRow, ar = _aRowIdx)
+        fixed (double* lx = f.L.Values, ux = f.U.Values, x = _x, val = values, rs = rowScale)
         {
             for (int k = 0; k < n; k++)
             {
                 // x is all zero here: every entry written below is cleared again while it is gathered
                 int j = q[k];
-                double amax = SparseKernels.ScatterAdd(x, tr + ap[j], val + ap[j], ap[j + 1] - ap[j]);
+                double amax = rs == null
+                    ? SparseKernels.ScatterAdd(x, tr + ap[j], val + ap[j], ap[j + 1] - ap[j])
+                    : SparseKernels.ScatterAddScaled(x, tr + ap[j], val + ap[j], ar + ap[j], rs, ap[j + 1] - ap[j]);
                 int u0 = up[k], u1 = up[k + 1] - 1; // u1: diagonal
                 double umax = SparseKernels.EliminateFrozen(x, ui + u0, ux + u0, u1 - u0, lp, li, lx);
                 double u = x[k];

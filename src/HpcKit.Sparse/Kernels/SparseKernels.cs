@@ -38,6 +38,20 @@ internal static unsafe class SparseKernels
         return amax;
     }
 
+    /// <summary>x[idx[i]] += val[i]·r[row[i]] for i &lt; len (a column of R A scattered); returns max |val[i]·r[row[i]]|.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static double ScatterAddScaled(double* x, int* idx, double* val, int* row, double* r, nint len)
+    {
+        double amax = 0;
+        for (nint t = 0; t < len; t++)
+        {
+            double v = val[t] * r[row[t]];
+            x[idx[t]] += v;
+            amax = Math.Max(amax, Math.Abs(v));
+        }
+        return amax;
+    }
+
     /// <summary>
     /// One column of U along a frozen pattern: for each of its <paramref name="len"/> off-diagonal entries (row r in a
     /// topological order), u = x[r] is stored and cleared, and x −= u·L(:, r). L is CSC (lp, li, lx). Returns max |u|.

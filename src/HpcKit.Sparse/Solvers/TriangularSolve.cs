@@ -4,8 +4,8 @@ using HpcKit.Sparse.Kernels;
 namespace HpcKit.Sparse.Solvers;
 
 /// <summary>
-/// x = Q U⁻¹ L⁻¹ P b: gather y_k = b[p[k]], forward substitution with unit L, backward substitution with U, scatter
-/// x[q[k]] = y_k. Column-oriented over the CSC factors; spans in, spans out, caller-owned workspace; no allocation.
+/// x = Q U⁻¹ L⁻¹ P R b: gather y_k = r[p[k]]·b[p[k]] (r = 1 without row scaling), forward substitution with unit L,
+/// backward substitution with U, scatter x[q[k]] = y_k. Column-oriented over the CSC factors; spans in, spans out, caller-owned workspace; no allocation.
 /// Cost: 2·nnz(L + U) flops per right-hand side.
 /// </summary>
 public static class TriangularSolve
@@ -18,7 +18,8 @@ public static class TriangularSolve
         if (b.Length < n || x.Length < n || work.Length < n) throw new ArgumentException("vectors shorter than the order of the factors");
         var y = work[..n];
         var p = f.P;
-        for (int k = 0; k < n; k++) y[k] = b[p[k]];
+        if (f.RowScale is { } r) for (int k = 0; k < n; k++) y[k] = b[p[k]] * r[p[k]];
+        else for (int k = 0; k < n; k++) y[k] = b[p[k]];
         fixed (int* lp = f.L.ColPtr, li = f.L.RowIdx, up = f.U.ColPtr, ui = f.U.RowIdx)
         fixed (double* lx = f.L.Values, ux = f.U.Values, py = y)
         {
@@ -53,7 +54,8 @@ public static class TriangularSolve
             y[k] = s;
         }
         var p = f.P;
-        for (int k = 0; k < n; k++) x[p[k]] = y[k];
+        if (f.RowScale is { } r) for (int k = 0; k < n; k++) x[p[k]] = y[k] * r[p[k]];
+        else for (int k = 0; k < n; k++) x[p[k]] = y[k];
     }
 
     /// <summary>
@@ -67,8 +69,12 @@ public static class TriangularSolve
         // work holds Y row-major: Y[k * count + r]
         var y = work[..(n * count)];
         var p = f.P;
+        var scale = f.RowScale;
         for (int k = 0; k < n; k++)
-            for (int r = 0; r < count; r++) y[k * count + r] = bx[r * n + p[k]];
+        {
+            double sk = scale == null ? 1.0 : scale[p[k]];
+            for (int r = 0; r < count; r++) y[k * count + r] = bx[r * n + p[k]] * sk;
+        }
         var lp = f.L.ColPtr; var li = f.L.RowIdx; var lx = f.L.Values;
         for (int k = 0; k < n; k++)
         {

@@ -1,4 +1,5 @@
 using HpcKit.Core;
+using HpcKit.Sparse.Factorization;
 using HpcKit.Sparse.IO;
 using HpcKit.Sparse.Ordering;
 using HpcKit.Sparse.Solvers;
@@ -43,6 +44,13 @@ internal static class SparseCliIo
         "amd" => OrderingKind.Amd,
         "natural" => OrderingKind.Natural,
         _ => throw new HpcKitUsageException($"--ordering must be colamd, amd or natural (got '{s}')"),
+    };
+
+    public static RowScaling Scaling(string s) => s.ToLowerInvariant() switch
+    {
+        "none" => RowScaling.None,
+        "rowmax" => RowScaling.RowMax,
+        _ => throw new HpcKitUsageException($"--scale must be none or rowmax (got '{s}')"),
     };
 
     public static GramSchmidtKind GramSchmidt(string s) => s.ToLowerInvariant() switch

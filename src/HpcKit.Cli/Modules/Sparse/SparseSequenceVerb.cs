@@ -22,6 +22,7 @@ internal static class SparseSequenceVerb
         var initialFull = new Option<int>("--initial-full") { Description = "Systems factorized in full at the start", DefaultValueFactory = _ => 2 };
         var every = new Option<int>("--refactor-every") { Description = "Refactorize every j-th system; stale factors in between", DefaultValueFactory = _ => 1 };
         var gs = new Option<string>("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs, mgs2synch or mgspm (post-modern MGS)", DefaultValueFactory = _ => "cgs2" };
+        var scale = new Option<string>("--scale") { Description = "Row scaling before factorizing: none (default) or rowmax (rows to max |a_ij| in [1, 2), powers of two)", DefaultValueFactory = _ => "none" };
         var ordering = new Option<string>("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
         var boost = new Option<double>("--boost") { Description = "Static pivot boost beta", DefaultValueFactory = _ => 0.1 };
         var rcondDrop = new Option<double>("--rcond-drop") { Description = "Fall back to a full factorization when the cheap rcond drops below this fraction of its value at the last one (0: off)", DefaultValueFactory = _ => 1e-6 };
@@ -31,7 +32,7 @@ internal static class SparseSequenceVerb
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("sequence", "Solves a sequence on one pattern: factor, refactor with frozen pivots, FGMRES, fallbacks; one table row per system.", Example);
-        foreach (var o in new Option[] { rhs, reference, initialFull, every, gs, ordering, boost, rcondDrop, noRefine, csv, plot, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { rhs, reference, initialFull, every, gs, ordering, scale, boost, rcondDrop, noRefine, csv, plot, report, quiet }) cmd.Add(o);
         cmd.Add(mats);
         cmd.SetAction(p =>
         {
@@ -48,7 +49,7 @@ internal static class SparseSequenceVerb
                 RefactorEvery = p.GetValue(every),
                 Refine = !p.GetValue(noRefine),
                 RcondDrop = p.GetValue(rcondDrop),
-                Lu = new LuOptions { BoostValue = p.GetValue(boost) },
+                Lu = new LuOptions { BoostValue = p.GetValue(boost), Scaling = SparseCliIo.Scaling(p.GetValue(scale)!) },
                 Fgmres = new FgmresOptions { GramSchmidt = SparseCliIo.GramSchmidt(p.GetValue(gs)!) },
             };
             var first = SparseCliIo.ReadMatrix(files[0]);

@@ -18,6 +18,7 @@ internal static class SparseSolveVerb
     {
         var a = new Argument<string>("A.mtx") { Description = "Matrix (Matrix Market; symmetric files are expanded)" };
         var b = new Argument<string>("b.mtx") { Description = "Right-hand side (array or coordinate vector)" };
+        var scale = new Option<string>("--scale") { Description = "Row scaling before factorizing: none (default) or rowmax (rows to max |a_ij| in [1, 2), powers of two)", DefaultValueFactory = _ => "none" };
         var ordering = new Option<string>("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
         var gs = new Option<string>("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs, mgs2synch or mgspm (post-modern MGS)", DefaultValueFactory = _ => "cgs2" };
         var restart = new Option<int>("--restart") { Description = "FGMRES restart length m", DefaultValueFactory = _ => 20 };
@@ -28,7 +29,7 @@ internal static class SparseSolveVerb
         var report = CommandKit.Report();
         var quiet = CommandKit.Quiet();
         var cmd = CommandKit.Verb("solve", "Solves A x = b: COLAMD/AMD ordering, LU with threshold pivoting, FGMRES refinement.", Example);
-        foreach (var o in new Option[] { ordering, gs, restart, tol, pivotTol, plot, outOpt, report, quiet }) cmd.Add(o);
+        foreach (var o in new Option[] { ordering, scale, gs, restart, tol, pivotTol, plot, outOpt, report, quiet }) cmd.Add(o);
         cmd.Add(a);
         cmd.Add(b);
         cmd.SetAction(p =>
@@ -42,7 +43,7 @@ internal static class SparseSolveVerb
             var options = new SequenceOptions
             {
                 Ordering = SparseCliIo.Ordering(p.GetValue(ordering)!),
-                Lu = new LuOptions { PivotTolerance = p.GetValue(pivotTol) },
+                Lu = new LuOptions { PivotTolerance = p.GetValue(pivotTol), Scaling = SparseCliIo.Scaling(p.GetValue(scale)!) },
                 Fgmres = new FgmresOptions { Restart = p.GetValue(restart), Tolerance = p.GetValue(tol), GramSchmidt = SparseCliIo.GramSchmidt(p.GetValue(gs)!) },
             };
             var solver = new SequenceSolver(mat, options);
