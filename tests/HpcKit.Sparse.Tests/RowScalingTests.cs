@@ -22,12 +22,12 @@ public class RowScalingTests
     [Fact]
     public void ScaleFactorsArePowersOfTwoBringingEachRowMaximumIntoOneToTwo()
     {
-        // rows: ordinary, exact power of two, tiny subnormal, huge, empty, only a NaN/∞ besides a finite entry
-        double[] v = [3.0, -0.75, 4.0, 5e-320, -1.5e308, double.PositiveInfinity, 0.25];
-        int[] rows = [0, 0, 1, 2, 3, 5, 5];
-        var r = new double[6];
+        // rows: ordinary, exact power of two, subnormal, huge, empty, ∞ besides a finite entry, NaN besides a finite entry
+        double[] v = [3.0, -0.75, 4.0, 5e-320, -1.5e308, double.PositiveInfinity, 0.25, double.NaN, 0.25];
+        int[] rows = [0, 0, 1, 2, 3, 5, 5, 6, 6];
+        var r = new double[7];
         RowScaler.RowMax(rows, v, r);
-        Assert.Equal([0.5, 0.25, Math.ScaleB(1.0, 1023), Math.ScaleB(1.0, -1023), 1.0, 4.0], r);
+        Assert.Equal([0.5, 0.25, Math.ScaleB(1.0, 1023), Math.ScaleB(1.0, -1023), 1.0, 1.0, 4.0], r);
         Assert.InRange(Math.Abs(v[4] * r[3]), 1.0, 2.0);
         Assert.InRange(v[3] * r[2], 1e-12, 1.0); // subnormal row: the cap keeps r finite
     }
