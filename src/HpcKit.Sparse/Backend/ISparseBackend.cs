@@ -8,7 +8,8 @@ namespace HpcKit.Sparse.Backend;
 /// Seam for a device backend (spec §9.4): it owns the per-system data (matrix values, frozen factors) and performs
 /// the per-system operations — set values, frozen refactorization with (ζ, β), triangular solve, SpMV. Analysis,
 /// pivoted factorization, monitors and the small dense Krylov data stay on the host. After every full factorization
-/// the host calls <see cref="Setup"/> with p, q, L and U. A CUDA backend would map onto cuSOLVER Rf / cuSPARSE.
+/// the host calls <see cref="Setup"/> with p, q, L and U (and the row scale factors R when row scaling is on: the
+/// backend's refactorization must then recompute R from the new values, as <see cref="Refactorization"/> does). A CUDA backend would map onto cuSOLVER Rf / cuSPARSE.
 /// In v1 the Krylov vectors themselves are host spans; a device backend would add vector handles here.
 /// </summary>
 public interface ISparseBackend : IPreconditioner
