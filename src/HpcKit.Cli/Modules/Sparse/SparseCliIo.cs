@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HpcKit.Core;
 using HpcKit.Sparse.Factorization;
 using HpcKit.Sparse.IO;
@@ -37,6 +38,18 @@ internal static class SparseCliIo
         if (files.Length == 0) throw new HpcKitUsageException($"{what}: no file matches '{pattern}'");
         return files;
     }
+
+    /// <summary>`--ordering`, shared by the verbs that factorize; parse with <see cref="Ordering"/>.</summary>
+    public static Option<string> OrderingOption() =>
+        new("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
+
+    /// <summary>`--scale`; parse with <see cref="Scaling"/>.</summary>
+    public static Option<string> ScaleOption() =>
+        new("--scale") { Description = "Row scaling before factorizing: none (default) or rowmax (rows to max |a_ij| in [1, 2), powers of two)", DefaultValueFactory = _ => "none" };
+
+    /// <summary>`--gram-schmidt`; parse with <see cref="GramSchmidt"/>.</summary>
+    public static Option<string> GramSchmidtOption() =>
+        new("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs, mgs2synch or mgspm (post-modern MGS)", DefaultValueFactory = _ => "cgs2" };
 
     public static OrderingKind Ordering(string s) => s.ToLowerInvariant() switch
     {

@@ -21,9 +21,9 @@ internal static class SparseSequenceVerb
         var reference = new Option<string?>("--reference") { Description = "Glob of reference solutions for the forward error" };
         var initialFull = new Option<int>("--initial-full") { Description = "Systems factorized in full at the start", DefaultValueFactory = _ => 2 };
         var every = new Option<int>("--refactor-every") { Description = "Refactorize every j-th system; stale factors in between", DefaultValueFactory = _ => 1 };
-        var gs = new Option<string>("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs, mgs2synch or mgspm (post-modern MGS)", DefaultValueFactory = _ => "cgs2" };
-        var scale = new Option<string>("--scale") { Description = "Row scaling before factorizing: none (default) or rowmax (rows to max |a_ij| in [1, 2), powers of two)", DefaultValueFactory = _ => "none" };
-        var ordering = new Option<string>("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
+        var gs = SparseCliIo.GramSchmidtOption();
+        var scale = SparseCliIo.ScaleOption();
+        var ordering = SparseCliIo.OrderingOption();
         var boost = new Option<double>("--boost") { Description = "Static pivot boost beta", DefaultValueFactory = _ => 0.1 };
         var rcondDrop = new Option<double>("--rcond-drop") { Description = "Fall back to a full factorization when the cheap rcond drops below this fraction of its value at the last one (0: off)", DefaultValueFactory = _ => 1e-6 };
         var noRefine = new Option<bool>("--no-refine") { Description = "Triangular solve only (no FGMRES)" };

@@ -18,9 +18,9 @@ internal static class SparseSolveVerb
     {
         var a = new Argument<string>("A.mtx") { Description = "Matrix (Matrix Market; symmetric files are expanded)" };
         var b = new Argument<string>("b.mtx") { Description = "Right-hand side (array or coordinate vector)" };
-        var scale = new Option<string>("--scale") { Description = "Row scaling before factorizing: none (default) or rowmax (rows to max |a_ij| in [1, 2), powers of two)", DefaultValueFactory = _ => "none" };
-        var ordering = new Option<string>("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };
-        var gs = new Option<string>("--gram-schmidt") { Description = "cgs2 (default), mgs, cgs, mgs2synch or mgspm (post-modern MGS)", DefaultValueFactory = _ => "cgs2" };
+        var scale = SparseCliIo.ScaleOption();
+        var ordering = SparseCliIo.OrderingOption();
+        var gs = SparseCliIo.GramSchmidtOption();
         var restart = new Option<int>("--restart") { Description = "FGMRES restart length m", DefaultValueFactory = _ => 20 };
         var tol = new Option<double>("--tol") { Description = "FGMRES tolerance relative to ||b||", DefaultValueFactory = _ => 1e-14 };
         var pivotTol = new Option<double>("--pivot-tol") { Description = "Threshold partial pivoting tolerance", DefaultValueFactory = _ => 0.1 };
