@@ -14,6 +14,17 @@ public sealed class SparseCliTests : IDisposable
 
     private string P(string name) => Path.Combine(_dir, name);
 
+    /// <summary>A file of the repository, found by walking up from the test binaries.</summary>
+    private static string RepoFile(string relative)
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+        {
+            string candidate = Path.Combine(d.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("not found above the test binaries", relative);
+    }
+
     private void Generate()
     {
         var (code, _, err) = HpcKitProcess.Run("sparse", "kkt", "--buses", "200", "--emit-every", "4", "--out", P("kkt"), "--quiet");
@@ -76,6 +87,12 @@ public sealed class SparseCliTests : IDisposable
         (code, _, err) = HpcKitProcess.Run("sparse", "solve", P("s2.mtx"), P("b.mtx"));
         Assert.Equal(3, code);
         Assert.Contains("numerically singular", err, StringComparison.Ordinal);
+
+        // structurally singular, but rounding leaves nonzero pivots: the solve runs and a warning names the rank
+        File.WriteAllText(P("b18.mtx"), "%%MatrixMarket matrix array real general\n18 1\n" + string.Concat(Enumerable.Repeat("1\n", 18)));
+        (code, _, err) = HpcKitProcess.Run("sparse", "solve", RepoFile("tests/HpcKit.Sparse.Tests/Fixtures/structurally_singular_18.mtx"), P("b18.mtx"), "--quiet");
+        Assert.Contains("structurally singular (structural rank 17 of 18)", err, StringComparison.Ordinal);
+        Assert.NotEqual(0, code); // b = 1 is not in the range: Inaccurate (exit 1)
 
         (code, _, err) = HpcKitProcess.Run("sparse", "sequence", P("none_*.mtx"));
         Assert.Equal(2, code);

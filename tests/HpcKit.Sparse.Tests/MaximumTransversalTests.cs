@@ -71,6 +71,33 @@ public class MaximumTransversalTests
         }
     }
 
+    /// <summary>
+    /// A structurally singular matrix on which rounding leaves nonzero pivots: the LU "succeeds" (rcond ≈ 7e-16), the
+    /// transversal sees the singularity, and FGMRES on the inconsistent b = 1 returns an iterate no worse than its start.
+    /// </summary>
+    [Fact]
+    public void StructurallySingularMatrixWithNoisePivots()
+    {
+        var a = IO.MatrixMarketReader.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", "structurally_singular_18.mtx")).ToCsc();
+        Assert.Equal(17, MaximumTransversal.StructuralRank(a));
+        var f = LUFactorization.Factorize(a, SymbolicAnalysis.Analyze(a).Q);
+        Assert.Equal(FactorStatus.Ok, f.Status);
+        Assert.True(f.CheapRcond < 1e-12, $"rcond {f.CheapRcond:E2}");
+        var b = Enumerable.Repeat(1.0, a.Rows).ToArray();
+        var x = new double[a.Rows];
+        var pre = new Solvers.LuPreconditioner(f);
+        pre.Apply(b, x);
+        var g = new Solvers.Fgmres(a.Rows, 20);
+        var res = g.Solve(a, pre, b, x, new Solvers.FgmresOptions());
+        Assert.False(res.IsConverged);
+        Assert.True(res.FinalResidual <= res.InitialResidual, $"{res.InitialResidual:E2} -> {res.FinalResidual:E2}");
+        // the result, LastResidual and the returned x agree
+        var r = new double[a.Rows];
+        a.Residual(b, x, r);
+        Assert.Equal(r, g.LastResidual.ToArray());
+        Assert.Equal(res.FinalResidual, System.Numerics.Tensors.TensorPrimitives.Norm<double>(r));
+    }
+
     [Fact]
     public void SharedKktMatricesAreStructurallyNonsingular()
     {

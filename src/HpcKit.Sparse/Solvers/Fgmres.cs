@@ -14,7 +14,7 @@ namespace HpcKit.Sparse.Solvers;
 public sealed class Fgmres
 {
     private readonly int _n, _m;
-    private readonly double[] _v, _z, _h, _cs, _sn, _g, _y, _r, _w, _t, _t2, _lt, _absAx;
+    private readonly double[] _v, _z, _h, _cs, _sn, _g, _y, _r, _w, _t, _t2, _lt, _absAx, _xPrev;
     private int _basisCount;
 
     public Fgmres(int n, int restart)
@@ -35,6 +35,7 @@ public sealed class Fgmres
         _t2 = new double[restart + 1];
         _lt = new double[(restart + 1) * (restart + 1)];
         _absAx = new double[n];
+        _xPrev = new double[n];
         History = new double[1024];
         HistoryIteration = new int[History.Length];
         HistoryIsTrueResidual = new bool[History.Length];
@@ -166,6 +167,7 @@ public sealed class Fgmres
                 for (int c = k + 1; c < i; c++) s -= _h[c * (mm + 1) + k] * _y[c];
                 _y[k] = s / _h[k * (mm + 1) + k];
             }
+            x.CopyTo(_xPrev);
             for (int k = 0; k < i; k++) TensorPrimitives.MultiplyAdd(_z.AsSpan(k * n, n), _y[k], x, x);
             long s1 = Stopwatch.GetTimestamp();
             a.Residual(b, x, r);
@@ -174,7 +176,16 @@ public sealed class Fgmres
             double beta2 = TensorPrimitives.Norm(r);
             synchs++;
             Record(beta2 / bnorm, true, its);
-            if (!double.IsFinite(beta2)) return Done(FgmresStatus.NonFinite, beta2);
+            if (!(beta2 <= beta))
+            {
+                // the cycle made the true residual worse (rounding, or a preconditioner far from A⁻¹): keep the
+                // previous iterate, whose residual is recomputed so that r, ω and the result describe the x returned
+                _xPrev.CopyTo(x);
+                a.Residual(b, x, r);
+                spmv++;
+                omega = options.BackwardErrorStop > 0 ? BackwardError(a, b, x, r) : double.NaN;
+                return Done(double.IsFinite(beta2) ? FgmresStatus.Stagnated : FgmresStatus.NonFinite, beta);
+            }
             omega = options.BackwardErrorStop > 0 ? BackwardError(a, b, x, r) : double.NaN;
             if (beta2 <= target || omega <= options.BackwardErrorStop) return Done(FgmresStatus.Converged, beta2);
             if (its >= options.MaxIterations) return Done(FgmresStatus.MaxIterations, beta2);

@@ -39,6 +39,18 @@ internal static class SparseCliIo
         return files;
     }
 
+    /// <summary>
+    /// Structural rank of <paramref name="a"/> (maximum transversal); below n a warning goes to stderr, because
+    /// rounding can then still give nonzero pivots and a "solution" that is not unique.
+    /// </summary>
+    public static int CheckStructuralRank(CscMatrix a, string path)
+    {
+        int rank = MaximumTransversal.StructuralRank(a);
+        if (rank < a.Columns)
+            Console.Error.WriteLine($"warning: {path}: matrix is structurally singular (structural rank {rank} of {a.Columns}); any solution is not unique");
+        return rank;
+    }
+
     /// <summary>`--ordering`, shared by the verbs that factorize; parse with <see cref="Ordering"/>.</summary>
     public static Option<string> OrderingOption() =>
         new("--ordering") { Description = "colamd (default), amd or natural", DefaultValueFactory = _ => "colamd" };

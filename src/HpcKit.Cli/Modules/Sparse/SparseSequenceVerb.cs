@@ -53,6 +53,7 @@ internal static class SparseSequenceVerb
                 Fgmres = new FgmresOptions { GramSchmidt = SparseCliIo.GramSchmidt(p.GetValue(gs)!) },
             };
             var first = SparseCliIo.ReadMatrix(files[0]);
+            SparseCliIo.CheckStructuralRank(first, files[0]); // one pattern: once for the sequence
             var solver = new SequenceSolver(first, options);
             var x = new double[solver.N];
             var table = new CsvTable("k", "file", "path", "status", "fallback", "boosts", "iterations", "relres_before", "relres_after", "nsr", "forward_error",

@@ -46,12 +46,12 @@ internal static class SparseSolveVerb
                 Lu = new LuOptions { PivotTolerance = p.GetValue(pivotTol), Scaling = SparseCliIo.Scaling(p.GetValue(scale)!) },
                 Fgmres = new FgmresOptions { Restart = p.GetValue(restart), Tolerance = p.GetValue(tol), GramSchmidt = SparseCliIo.GramSchmidt(p.GetValue(gs)!) },
             };
+            int rank = SparseCliIo.CheckStructuralRank(mat, pathA);
             var solver = new SequenceSolver(mat, options);
             var x = new double[mat.Rows];
             var rep = solver.Solve(rhs, x);
             if (rep.Status == SystemStatus.Singular)
             {
-                int rank = MaximumTransversal.StructuralRank(mat);
                 throw new HpcKitDataException(pathA, 0, rank < mat.Rows
                     ? $"matrix is structurally singular: structural rank {rank} of {mat.Rows} (a maximum transversal leaves {mat.Rows - rank} columns unmatched)"
                     : "matrix is numerically singular: no acceptable pivot (structurally nonsingular)");
@@ -63,7 +63,7 @@ internal static class SparseSolveVerb
             Console.WriteLine(string.Create(ci, $"pivot growth {rep.PivotGrowth:E2}, cheap rcond {rep.CheapRcond:E2}"));
             Console.WriteLine(string.Create(ci, $"FGMRES: {rep.Refinement} after {rep.Iterations} iterations; relative residual {rep.ResidualBefore:E2} -> {rep.ResidualAfter:E2}, NSR {rep.Nsr:E2}, backward error {rep.BackwardError:E2}, status {rep.Status}"));
             r.Parameter("matrix", pathA).Parameter("rhs", pathB).Parameter("ordering", options.Ordering.ToString()).Parameter("gram_schmidt", options.Fgmres.GramSchmidt.ToString());
-            r.Result("n", mat.Rows).Result("nnz", mat.Nnz).Result("nnz_lu", f.NnzLU).Result("iterations", rep.Iterations)
+            r.Result("n", mat.Rows).Result("structural_rank", rank).Result("nnz", mat.Nnz).Result("nnz_lu", f.NnzLU).Result("iterations", rep.Iterations)
                 .Result("relative_residual", rep.ResidualAfter).Result("nsr", rep.Nsr).Result("status", rep.Status.ToString());
             solver.Report.AddTo(r);
             if (p.GetValue(outOpt) is { Length: > 0 } outPath)
