@@ -18,7 +18,7 @@ namespace HpcKit.Sparse.Factorization;
 /// </summary>
 public static unsafe class LUFactorization
 {
-    /// <summary>Factors P A Q = L U for the column order <paramref name="q"/>. A singular column gives Status = Singular.</summary>
+    /// <summary>Factors P A Q = L U (P R A Q = L U with RowMax scaling) for the column order <paramref name="q"/>. A singular column gives Status = Singular.</summary>
     public static LuFactors Factorize(CscMatrix a, int[] q, LuOptions? options = null, int estimatedNnz = 0) =>
         Factorize(a, q, options, estimatedNnz, null);
 
@@ -89,8 +89,8 @@ public static unsafe class LUFactorization
             up[k] = unz;
             int a0 = a.ColPtr[j], a1 = a.ColPtr[j + 1];
             int top;
-            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pend0 = searchEnd, pxi = xi, arow = a.RowIdx)
-                top = LeftLookingColumn.Reach(k, n, arow + a0, a1 - a0, pli, plp, ppend, ppinv, pmark, pstk, ppst, pend0, pxi);
+            fixed (int* pli = li, plp = lp, ppend = lpend, ppinv = pinv, pmark = mark, pstk = stack, ppst = pstack, pse = searchEnd, pxi = xi, arow = a.RowIdx)
+                top = LeftLookingColumn.Reach(k, n, arow + a0, a1 - a0, pli, plp, ppend, ppinv, pmark, pstk, ppst, pse, pxi);
             // capacity for column k (the reach bounds both parts); the arrays are pinned again below
             int need = n - top + 1;
             if (unz + need > ucap) { ucap = Math.Max(ucap + ucap / 2, unz + need); Grow(ref ui, unz, ucap); Grow(ref ux, unz, ucap); ucap = ui.Length; }
