@@ -40,27 +40,25 @@ public sealed class StudyGrid
         var start = new int[4];
         for (int i = 0; i < perClass; i++) pts.Add(CellPoint.Cubic(Lin(ParameterSpace.CubicAMin, ParameterSpace.CubicAMax, i, perClass)));
         start[1] = pts.Count;
-        for (int i = 0; i < outer; i++)
-        {
-            double a = Lin(ParameterSpace.AMin, ParameterSpace.AMax, i, outer);
-            for (int j = 0; j < inner; j++)
-            {
-                var p = CellPoint.Trigonal(a, Lin(ParameterSpace.AlphaMin, ParameterSpace.AlphaMax, j, inner));
-                if (ParameterSpace.IsValid(p)) pts.Add(p);
-            }
-        }
+        AddProduct(pts, outer, inner, ParameterSpace.AlphaMin, ParameterSpace.AlphaMax, CellPoint.Trigonal);
         start[2] = pts.Count;
-        for (int i = 0; i < outer; i++)
-        {
-            double a = Lin(ParameterSpace.AMin, ParameterSpace.AMax, i, outer);
-            for (int j = 0; j < inner; j++)
-            {
-                var p = CellPoint.Tetragonal(a, Lin(ParameterSpace.CMin, ParameterSpace.CMax, j, inner));
-                if (ParameterSpace.IsValid(p)) pts.Add(p);
-            }
-        }
+        AddProduct(pts, outer, inner, ParameterSpace.CMin, ParameterSpace.CMax, CellPoint.Tetragonal);
         start[3] = pts.Count;
         return new StudyGrid([.. pts], start);
+    }
+
+    /// <summary>The valid points of an outer × inner product grid: a over its range, the second parameter over [lo, hi].</summary>
+    private static void AddProduct(List<CellPoint> pts, int outer, int inner, double lo, double hi, Func<double, double, CellPoint> make)
+    {
+        for (int i = 0; i < outer; i++)
+        {
+            double a = Lin(ParameterSpace.AMin, ParameterSpace.AMax, i, outer);
+            for (int j = 0; j < inner; j++)
+            {
+                var p = make(a, Lin(lo, hi, j, inner));
+                if (ParameterSpace.IsValid(p)) pts.Add(p);
+            }
+        }
     }
 
     private static double Lin(double lo, double hi, int i, int n) => n == 1 ? lo : lo + (hi - lo) * i / (n - 1);

@@ -21,24 +21,13 @@ public sealed class LeakyReLU<T> : Activation<T> where T : unmanaged, IFloatingP
     public override string Name => $"LeakyReLU({NegativeSlope})";
 
     /// <inheritdoc/>
-    protected override void Apply(ReadOnlySpan<T> x, Span<T> y)
-    {
-        int i = 0;
-        var s = new Vector<T>(_slope);
-        if (Vector.IsHardwareAccelerated)
-        {
-            int w = Vector<T>.Count;
-            for (; i <= x.Length - w; i += w)
-            {
-                var xv = new Vector<T>(x.Slice(i, w));
-                Vector.ConditionalSelect(Vector.GreaterThan(xv, Vector<T>.Zero), xv, xv * s).CopyTo(y.Slice(i, w));
-            }
-        }
-        for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? x[i] : x[i] * _slope;
-    }
+    protected override void Apply(ReadOnlySpan<T> x, Span<T> y) => Select(x, x, y);
 
     /// <inheritdoc/>
-    protected override void Derive(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx)
+    protected override void Derive(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) => Select(x, dy, dx);
+
+    /// <summary>o = v where x &gt; 0, slope·v elsewhere (the forward pass with v = x, the backward pass with v = dy).</summary>
+    private void Select(ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> o)
     {
         int i = 0;
         var s = new Vector<T>(_slope);
@@ -47,11 +36,10 @@ public sealed class LeakyReLU<T> : Activation<T> where T : unmanaged, IFloatingP
             int w = Vector<T>.Count;
             for (; i <= x.Length - w; i += w)
             {
-                var xv = new Vector<T>(x.Slice(i, w));
-                var g = new Vector<T>(dy.Slice(i, w));
-                Vector.ConditionalSelect(Vector.GreaterThan(xv, Vector<T>.Zero), g, g * s).CopyTo(dx.Slice(i, w));
+                var vv = new Vector<T>(v.Slice(i, w));
+                Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(x.Slice(i, w)), Vector<T>.Zero), vv, vv * s).CopyTo(o.Slice(i, w));
             }
         }
-        for (; i < x.Length; i++) dx[i] = x[i] > T.Zero ? dy[i] : dy[i] * _slope;
+        for (; i < x.Length; i++) o[i] = x[i] > T.Zero ? v[i] : v[i] * _slope;
     }
 }

@@ -21,6 +21,7 @@ public sealed unsafe class Refactorization
     private readonly int[] _aRowIdx;
     private readonly int[] _targetRow;   // pinv[A.RowIdx[t]] for each stored entry t of A
     private readonly double[] _x;
+    private double[]? _rowSums;
 
     /// <summary>Prepares refactorization of matrices with the pattern of <paramref name="pattern"/>.</summary>
     public Refactorization(LuFactors factors, CscMatrix pattern)
@@ -43,7 +44,7 @@ public sealed unsafe class Refactorization
         ArgumentNullException.ThrowIfNull(a);
         if (!ReferenceEquals(a.RowIdx, _aRowIdx) && !(a.Nnz == _aRowIdx.Length && a.ColPtr.AsSpan().SequenceEqual(_aColPtr) && a.RowIdx.AsSpan(0, a.Nnz).SequenceEqual(_aRowIdx)))
             throw new PatternMismatchException("refactorization: the matrix pattern differs from the analysed pattern");
-        return Refactor(a.Values, options, options.BoostRelativeToNorm ? a.NormInf() : 1.0);
+        return Refactor(a.Values, options, options.BoostRelativeToNorm ? a.NormInf(_rowSums ??= new double[a.Rows]) : 1.0);
     }
 
     /// <summary>Refactors with values given in the analysed pattern's order. <paramref name="scale"/> multiplies ζ and β.</summary>

@@ -323,25 +323,9 @@ public sealed class KktSequenceGenerator
         var dzl = new double[ng]; var dzu = new double[ng]; var dzsl = new double[ne]; var dzsu = new double[ne];
         double ap = 1, ad = 1;
         for (int t = 0; t < ng; t++)
-        {
-            double dp = sol[t], sl = p[t] - g.PMin[t], su = g.PMax[t] - p[t];
-            dzl[t] = mu / sl - zl[t] - zl[t] / sl * dp;
-            dzu[t] = mu / su - zu[t] + zu[t] / su * dp;
-            if (dp < 0) ap = Math.Min(ap, -tau * sl / dp);
-            if (dp > 0) ap = Math.Min(ap, tau * su / dp);
-            if (dzl[t] < 0) ad = Math.Min(ad, -tau * zl[t] / dzl[t]);
-            if (dzu[t] < 0) ad = Math.Min(ad, -tau * zu[t] / dzu[t]);
-        }
+            BoundStep(sol[t], p[t] - g.PMin[t], g.PMax[t] - p[t], zl[t], zu[t], mu, tau, out dzl[t], out dzu[t], ref ap, ref ad);
         for (int e = 0; e < ne; e++)
-        {
-            double ds = sol[_oS + e], sl = s[e] + _flowMax[e], su = _flowMax[e] - s[e];
-            dzsl[e] = mu / sl - zsl[e] - zsl[e] / sl * ds;
-            dzsu[e] = mu / su - zsu[e] + zsu[e] / su * ds;
-            if (ds < 0) ap = Math.Min(ap, -tau * sl / ds);
-            if (ds > 0) ap = Math.Min(ap, tau * su / ds);
-            if (dzsl[e] < 0) ad = Math.Min(ad, -tau * zsl[e] / dzsl[e]);
-            if (dzsu[e] < 0) ad = Math.Min(ad, -tau * zsu[e] / dzsu[e]);
-        }
+            BoundStep(sol[_oS + e], s[e] + _flowMax[e], _flowMax[e] - s[e], zsl[e], zsu[e], mu, tau, out dzsl[e], out dzsu[e], ref ap, ref ad);
         for (int t = 0; t < ng; t++) { p[t] += ap * sol[t]; zl[t] += ad * dzl[t]; zu[t] += ad * dzu[t]; }
         for (int i = 0; i < _nb; i++) th[i] += ap * sol[ng + i];
         for (int e = 0; e < ne; e++) { s[e] += ap * sol[_oS + e]; yd[e] += ap * sol[_oYd + e]; zsl[e] += ad * dzsl[e]; zsu[e] += ad * dzsu[e]; }
@@ -381,5 +365,21 @@ public sealed class KktSequenceGenerator
         double sd = Math.Max(100, (ysum + zsum) / (my + mz)) / 100;
         double sc = Math.Max(100, zsum / mz) / 100;
         return Math.Max(Math.Max(dual / sd, prim), compl / sc);
+    }
+
+    /// <summary>
+    /// One variable with slacks sl = x − lo and su = hi − x and bound multipliers zl, zu: the multiplier steps of the
+    /// barrier Newton direction for a primal step dx, and the fraction-to-boundary limits on the primal (ap) and dual
+    /// (ad) step lengths.
+    /// </summary>
+    private static void BoundStep(double dx, double sl, double su, double zl, double zu, double mu, double tau,
+        out double dzl, out double dzu, ref double ap, ref double ad)
+    {
+        dzl = mu / sl - zl - zl / sl * dx;
+        dzu = mu / su - zu + zu / su * dx;
+        if (dx < 0) ap = Math.Min(ap, -tau * sl / dx);
+        if (dx > 0) ap = Math.Min(ap, tau * su / dx);
+        if (dzl < 0) ad = Math.Min(ad, -tau * zl / dzl);
+        if (dzu < 0) ad = Math.Min(ad, -tau * zu / dzu);
     }
 }

@@ -299,11 +299,7 @@ public sealed class SequenceSolver
         return bn > 0 ? rn / bn : rn;
     }
 
-    private double NormInf()
-    {
-        _a.AbsRowSums(_rowSum);
-        return _rowSum.Length == 0 ? 0 : TensorPrimitives.Max<double>(_rowSum);
-    }
+    private double NormInf() => _a.NormInf(_rowSum);
 
     private SystemReport Singular(int k, long t0, Acc acc)
     {

@@ -177,11 +177,13 @@ public sealed class CscMatrix
     }
 
     /// <summary>‖A‖∞ (max row sum of magnitudes).</summary>
-    public double NormInf()
+    public double NormInf() => NormInf(new double[Rows]);
+
+    /// <summary>‖A‖∞ with caller-owned scratch of length ≥ Rows (no allocation).</summary>
+    public double NormInf(Span<double> scratch)
     {
-        var s = new double[Rows];
-        AbsRowSums(s);
-        return Rows == 0 ? 0 : TensorPrimitives.Max<double>(s);
+        AbsRowSums(scratch);
+        return Rows == 0 ? 0 : TensorPrimitives.Max<double>(scratch[..Rows]);
     }
 
     private void CheckVectors(int inLength, int outLength)

@@ -17,6 +17,16 @@ public class CnnTests
 
     private static StructureCnn Model(ulong seed = 3, int shards = 4) => new(W, CnnSize.Compact, new CnnTrainingOptions(MiniBatch: 12, MicroShards: shards), seed);
 
+    /// <summary>Both models predict <paramref name="val"/> identically (each with its own thread count).</summary>
+    private static void AssertSamePredictions(StructureCnn a, int threadsA, StructureCnn b, int threadsB, PatternSet val)
+    {
+        var pa = new Prediction[val.Count];
+        var pb = new Prediction[val.Count];
+        a.Predict(val, pa, threadsA);
+        b.Predict(val, pb, threadsB);
+        Assert.Equal(pa, pb);
+    }
+
     private static float[] Weights(StructureCnn m) => m.Network.Parameters.SelectMany(p => p.Value.Span.ToArray()).ToArray();
 
     [Fact]
@@ -59,11 +69,7 @@ public class CnnTests
         a.TrainPhase(train, val, 2, 1, 0, 1);
         b.TrainPhase(train, val, 2, 1, 0, 2);
         Assert.Equal(Weights(a), Weights(b));
-        var pa = new Prediction[val.Count];
-        var pb = new Prediction[val.Count];
-        a.Predict(val, pa, 1);
-        b.Predict(val, pb, 3);
-        Assert.Equal(pa, pb);
+        AssertSamePredictions(a, 1, b, 3, val);
     }
 
     [Fact]
@@ -80,11 +86,7 @@ public class CnnTests
             a.Save(f);
             var b = CnnCheckpoint.Load(f);
             Assert.Equal(Weights(a), Weights(b));
-            var pa = new Prediction[val.Count];
-            var pb = new Prediction[val.Count];
-            a.Predict(val, pa, 1);
-            b.Predict(val, pb, 1);
-            Assert.Equal(pa, pb);
+            AssertSamePredictions(a, 1, b, 1, val);
             string bad = Path.Combine(dir, "bad.safetensors");
             File.WriteAllBytes(bad, [1, 2, 3]);
             var e = Assert.Throws<HpcKitDataException>(() => CnnCheckpoint.Load(bad));
